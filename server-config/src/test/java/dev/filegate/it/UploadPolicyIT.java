@@ -1,0 +1,153 @@
+package dev.filegate.it;
+
+import static dev.filegate.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.filegate.it.support.Api;
+import dev.filegate.it.support.ApiIT;
+import dev.filegate.it.support.RandomBody;
+import dev.filegate.it.support.Store;
+import dev.filegate.it.support.Tokens;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The policy holds over the wire: precise statuses, problem bodies, and nothing left in the store. Each test uses
+ * its own org so that "nothing stored" is checked against an otherwise empty tenant.
+ */
+class UploadPolicyIT extends ApiIT {
+
+    private static final long ONE_MIB = 1024 * 1024;
+
+    private void nothingStored(String org) {
+        try (Store store = new Store()) {
+            assertEquals(List.of(), store.keys(org));
+            assertEquals(0, store.openMultipartUploads(org));
+        }
+    }
+
+    @Test
+    void exactlyTheTypeLimitIsAccepted() {
+        HttpResponse<String> r = api.upload("limit-exact", Tokens.uploader("limit-exact"), "max.txt", "text/plain", ONE_MIB,
+                () -> new RandomBody(ONE_MIB, 1));
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
+    @Test
+    void declaredLengthOverTheLimitIs413AndNothingIsStored() {
+        String org = "limit-declared";
+        assertProblem(413, api.upload(org, Tokens.uploader(org), "big.txt", "text/plain", ONE_MIB + 1,
+                () -> new RandomBody(ONE_MIB + 1, 2)));
+        nothingStored(org);
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413AndNothingIsStored() {
+        String org = "limit-chunked";
+        assertProblem(413, api.uploadChunked(org, Tokens.uploader(org), "big.txt", "text/plain",
+                () -> new RandomBody(ONE_MIB + 1, 3)));
+        nothingStored(org);
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitAfterAStoredPartAbortsTheMultipartUpload() {
+        String org = "limit-multipart";
+        // image/* is limited to 12 MiB in the test profile; one 8 MiB part reaches the store before the limit trips.
+        assertProblem(413, api.uploadChunked(org, Tokens.uploader(org), "huge.png", "image/png",
+                () -> new RandomBody(13 * ONE_MIB, 4)));
+        nothingStored(org);
+    }
+
+    @Test
+    void chunkedBodyWithinTheLimitIsStoredWhole() {
+        String org = "chunked-ok";
+        long size = 9 * ONE_MIB + 3;
+        HttpResponse<String> r = api.uploadChunked(org, Tokens.uploader(org), "ok.png", "image/png", () -> new RandomBody(size, 5));
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals(RandomBody.sha256(size, 5), Api.json(r).getString("sha256"));
+        assertEquals(size, Api.json(r).getJsonNumber("size").longValue());
+    }
+
+    @Test
+    void typeNotAllowedIs415() {
+        String org = "type-refused";
+        assertProblem(415, api.upload(org, Tokens.uploader(org), "page.html", "text/html", "<script>".getBytes()));
+        nothingStored(org);
+    }
+
+    @Test
+    void extensionContradictingTheTypeIs415() {
+        String org = "type-mismatch";
+        assertProblem(415, api.upload(org, Tokens.uploader(org), "x.png", "image/jpeg", "x".getBytes()));
+        nothingStored(org);
+    }
+
+    @Test
+    void hostileFilenamesAre400() {
+        String org = "names";
+        for (String name : List.of("../../x.png", "x.jpg.php", ".htaccess", "-rf.txt", "a\u202Etxt.exe", "a".repeat(300) + ".txt")) {
+            assertEquals("invalid-filename",
+                    assertProblem(400, api.upload(org, Tokens.uploader(org), name, "text/plain", "x".getBytes()))
+                            .getString("type").replaceAll(".*/", ""), name);
+        }
+        assertProblem(400, api.upload(org, Tokens.uploader(org), "a\u0000.txt", "text/plain", "x".getBytes()));
+        nothingStored(org);
+    }
+
+    @Test
+    void missingFilenameIs400() {
+        String org = "noname";
+        HttpResponse<String> r = api.send(api.request(Api.filesPath(org), Tokens.uploader(org)).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+        assertProblem(400, r);
+    }
+
+    @Test
+    void compressedBodiesAreRefused() {
+        String org = "gzip";
+        assertProblem(415, api.send(api.request(Api.filesPath(org) + "?filename=a.txt", Tokens.uploader(org))
+                .header("Content-Type", "text/plain").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {31, -117, 8, 0})).build()));
+        nothingStored(org);
+    }
+
+    @Test
+    void multipartFormUploadStreamsTheFilePart() {
+        String org = "form";
+        String boundary = "----filegate" + System.nanoTime();
+        byte[] file = "fake png bytes".getBytes();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Gr\u00fc\u00dfe.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        byte[] body = concat(head.getBytes(java.nio.charset.StandardCharsets.UTF_8), file, tail.getBytes());
+        HttpResponse<String> r = api.send(api.request(Api.filesPath(org), Tokens.uploader(org))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals("Gr\u00fc\u00dfe.png", Api.json(r).getString("filename"));
+        assertEquals("image/png", Api.json(r).getString("content_type"));
+        assertEquals(file.length, Api.json(r).getInt("size"));
+    }
+
+    @Test
+    void multipartWithoutFilePartIs400() {
+        String org = "form-empty";
+        String boundary = "b0undary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--" + boundary + "--\r\n";
+        assertProblem(400, api.send(api.request(Api.filesPath(org), Tokens.uploader(org))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+        nothingStored(org);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+}

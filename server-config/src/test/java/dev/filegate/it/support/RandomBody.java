@@ -1,0 +1,63 @@
+package dev.filegate.it.support;
+
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A deterministic pseudo-random body of any length, generated on the fly (a 1 GiB upload costs no test memory).
+ */
+public final class RandomBody extends InputStream {
+
+    private final long length;
+    private long position;
+    private long state;
+
+    public RandomBody(long length, long seed) {
+        this.length = length;
+        this.state = seed ^ 0x9E3779B97F4A7C15L;
+    }
+
+    @Override
+    public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+        if (position >= length) {
+            return -1;
+        }
+        int n = (int) Math.min(len, length - position);
+        for (int i = 0; i < n; i++) {
+            if (((position + i) & 7) == 0) {
+                state ^= state << 13;
+                state ^= state >>> 7;
+                state ^= state << 17;
+            }
+            b[off + i] = (byte) (state >>> (((position + i) & 7) * 8));
+        }
+        position += n;
+        return n;
+    }
+
+    /** The SHA-256 (hex) of the body this length and seed produce. */
+    public static String sha256(long length, long seed) {
+        return sha256(new RandomBody(length, seed));
+    }
+
+    public static String sha256(InputStream in) {
+        try (in) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package dev.filegate.storage.s3;
+
+import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.ObjectPage;
+import dev.filegate.domain.storage.ObjectRead;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.ReadConditions;
+import dev.filegate.domain.storage.StoreHealth;
+import dev.filegate.domain.storage.StoreUnavailable;
+import dev.filegate.domain.storage.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * {@link ObjectStore} on the AWS SDK v2. Uploads stream: a body of known length goes out as one PutObject read
+ * straight from the caller's stream; a body of unknown length as a multipart upload holding one part in memory at a
+ * time, aborted on any failure so that no orphaned parts remain.
+ */
+public final class S3ObjectStore implements ObjectStore {
+
+    private static final Logger LOG = Logger.getLogger(S3ObjectStore.class.getName());
+    private static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
+
+    private final S3Client s3;
+    private final S3Settings settings;
+    private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
+
+    public S3ObjectStore(S3Client s3, S3Settings settings) {
+        this.s3 = s3;
+        this.settings = settings;
+    }
+
+    @Override
+    public StoredObject put(ObjectLocation location, NewObject object, InputStream body) throws IOException {
+        ensureBucket(location.bucket());
+        Map<String, String> metadata = ObjectMetadataCodec.encode(object.filename(), object.uploadedBy());
+        try {
+            if (object.length().isPresent() && object.length().getAsLong() <= MAX_SINGLE_PUT) {
+                return putKnownLength(location, object, metadata, body, object.length().getAsLong());
+            }
+            return putStreaming(location, object, metadata, body);
+        } catch (SdkException e) {
+            IOException cause = ioCause(e);
+            if (cause != null) {
+                throw cause;
+            }
+            throw unavailable("storing an object", e);
+        }
+    }
+
+    private StoredObject putKnownLength(ObjectLocation location, NewObject object, Map<String, String> metadata,
+            InputStream body, long length) {
+        PutObjectResponse response = s3.putObject(b -> b.bucket(location.bucket()).key(location.key().value())
+                .contentType(object.contentType()).contentLength(length).metadata(metadata),
+                RequestBody.fromInputStream(body, length));
+        return new StoredObject(location.key(), length, object.contentType(), response.eTag(), null, object.filename(),
+                object.uploadedBy());
+    }
+
+    private StoredObject putStreaming(ObjectLocation location, NewObject object, Map<String, String> metadata,
+            InputStream body) throws IOException {
+        byte[] buffer = new byte[settings.partSize()];
+        int filled = fill(body, buffer);
+        if (filled < buffer.length) {
+            // The whole body fits in one part: a single PutObject, no multipart upload to clean up.
+            byte[] bytes = java.util.Arrays.copyOf(buffer, filled);
+            PutObjectResponse response = s3.putObject(b -> b.bucket(location.bucket()).key(location.key().value())
+                    .contentType(object.contentType()).contentLength((long) bytes.length).metadata(metadata),
+                    RequestBody.fromBytes(bytes));
+            return new StoredObject(location.key(), bytes.length, object.contentType(), response.eTag(), null,
+                    object.filename(), object.uploadedBy());
+        }
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(location.key().value())
+                .contentType(object.contentType()).metadata(metadata)).uploadId();
+        boolean completed = false;
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            long total = 0;
+            int partNumber = 1;
+            while (filled > 0) {
+                int number = partNumber;
+                int length = filled;
+                String etag = s3.uploadPart(b -> b.bucket(location.bucket()).key(location.key().value()).uploadId(uploadId)
+                        .partNumber(number).contentLength((long) length),
+                        RequestBody.fromInputStream(new java.io.ByteArrayInputStream(buffer, 0, length), length)).eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                total += length;
+                partNumber++;
+                filled = filled == buffer.length ? fill(body, buffer) : 0;
+            }
+            String etag = s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(location.key().value())
+                    .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())).eTag();
+            completed = true;
+            return new StoredObject(location.key(), total, object.contentType(), etag, null, object.filename(),
+                    object.uploadedBy());
+        } finally {
+            if (!completed) {
+                abort(location, uploadId);
+            }
+        }
+    }
+
+    private void abort(ObjectLocation location, String uploadId) {
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(location.key().value()).uploadId(uploadId));
+        } catch (SdkException e) {
+            LOG.log(Level.WARNING, "could not abort multipart upload of {0} in {1}; a bucket lifecycle rule "
+                    + "(AbortIncompleteMultipartUpload) will remove its parts: {2}",
+                    new Object[] {location.key(), location.bucket(), e.getClass().getSimpleName()});
+        }
+    }
+
+    /** Reads until the buffer is full or the stream ends; returns the bytes read. */
+    private static int fill(InputStream in, byte[] buffer) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            int n = in.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
+    }
+
+    @Override
+    public Optional<StoredObject> head(ObjectLocation location) {
+        try {
+            HeadObjectResponse r = s3.headObject(b -> b.bucket(location.bucket()).key(location.key().value()));
+            return Optional.of(toStored(location.key(), r.contentLength(), r.contentType(), r.eTag(), r.lastModified(),
+                    r.metadata()));
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable("reading object metadata", e);
+        } catch (SdkException e) {
+            throw unavailable("reading object metadata", e);
+        }
+    }
+
+    @Override
+    public ObjectRead get(ObjectLocation location, ReadConditions conditions) {
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(location.bucket()).key(location.key().value());
+        conditions.range().ifPresent(r -> request.range(r.toHeader()));
+        conditions.ifNoneMatch().ifPresent(request::ifNoneMatch);
+        try {
+            ResponseInputStream<GetObjectResponse> stream = s3.getObject(request.build());
+            GetObjectResponse r = stream.response();
+            StoredObject stored = toStored(location.key(), totalSize(r), r.contentType(), r.eTag(), r.lastModified(),
+                    r.metadata());
+            return new ObjectRead.Content(stored, r.contentLength(), r.contentRange(), stream);
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
+            return new ObjectRead.Missing();
+        } catch (S3Exception e) {
+            return switch (e.statusCode()) {
+                case 304 -> new ObjectRead.NotModified(conditions.ifNoneMatch().orElse(null));
+                case 404 -> new ObjectRead.Missing();
+                case 416 -> head(location).<ObjectRead>map(o -> new ObjectRead.RangeNotSatisfiable(o.size()))
+                        .orElseGet(ObjectRead.Missing::new);
+                default -> throw unavailable("reading an object", e);
+            };
+        } catch (SdkException e) {
+            throw unavailable("reading an object", e);
+        }
+    }
+
+    private static long totalSize(GetObjectResponse r) {
+        String range = r.contentRange();
+        if (range != null) {
+            int slash = range.lastIndexOf('/');
+            if (slash >= 0 && !range.endsWith("*")) {
+                return Long.parseLong(range.substring(slash + 1).strip());
+            }
+        }
+        return r.contentLength();
+    }
+
+    @Override
+    public boolean delete(ObjectLocation location) {
+        try {
+            s3.deleteObject(b -> b.bucket(location.bucket()).key(location.key().value()));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (SdkException e) {
+            throw unavailable("deleting an object", e);
+        }
+    }
+
+    @Override
+    public ObjectPage list(String bucket, String prefix, String cursor, int limit) {
+        try {
+            ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(limit)
+                    .continuationToken(cursor == null || cursor.isBlank() ? null : cursor));
+            List<StoredObject> objects = new ArrayList<>();
+            for (S3Object o : page.contents()) {
+                Optional<StorageKey> key = StorageKey.parse(o.key());
+                if (key.isEmpty()) {
+                    continue; // not a key this service generated: never shown
+                }
+                // Listings do not carry user metadata; the original name and type come from a HEAD per object.
+                head(new ObjectLocation(bucket, key.get())).ifPresent(objects::add);
+            }
+            return new ObjectPage(objects, Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
+        } catch (NoSuchBucketException e) {
+            return new ObjectPage(List.of(), null);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return new ObjectPage(List.of(), null);
+            }
+            throw unavailable("listing objects", e);
+        } catch (SdkException e) {
+            throw unavailable("listing objects", e);
+        }
+    }
+
+    @Override
+    public StoreHealth health(String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return new StoreHealth(true, "bucket " + bucket + " reachable");
+        } catch (NoSuchBucketException e) {
+            return new StoreHealth(settings.createBuckets(), "bucket " + bucket + " does not exist"
+                    + (settings.createBuckets() ? " yet (created on first upload)" : ""));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return new StoreHealth(settings.createBuckets(), "bucket " + bucket + " does not exist");
+            }
+            return new StoreHealth(false, "store answered HTTP " + e.statusCode());
+        } catch (SdkException e) {
+            return new StoreHealth(false, "store unreachable: " + rootCause(e).getClass().getSimpleName());
+        }
+    }
+
+    /** Makes sure a bucket exists, creating it where the settings allow; remembered once seen. */
+    void ensureBucket(String bucket) {
+        if (knownBuckets.contains(bucket)) {
+            return;
+        }
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            createOrFail(bucket);
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw unavailable("checking the bucket", e);
+            }
+            createOrFail(bucket);
+        } catch (SdkException e) {
+            throw unavailable("checking the bucket", e);
+        }
+        knownBuckets.add(bucket);
+    }
+
+    private void createOrFail(String bucket) {
+        if (!settings.createBuckets()) {
+            throw new StoreUnavailable("the bucket " + bucket + " does not exist and bucket creation is disabled", null);
+        }
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+            LOG.log(Level.INFO, "created bucket {0}", bucket);
+        } catch (S3Exception e) {
+            if (!"BucketAlreadyOwnedByYou".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+                throw unavailable("creating the bucket", e);
+            }
+        }
+    }
+
+    private static StoredObject toStored(StorageKey key, Long size, String contentType, String etag,
+            java.time.Instant lastModified, Map<String, String> metadata) {
+        return new StoredObject(key, size == null ? 0 : size, contentType, etag, lastModified,
+                ObjectMetadataCodec.decode(metadata, ObjectMetadataCodec.FILENAME),
+                ObjectMetadataCodec.decode(metadata, ObjectMetadataCodec.UPLOADED_BY));
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof java.net.ConnectException)
+                    && !(t instanceof java.net.SocketTimeoutException)
+                    && !(t.getClass().getName().startsWith("org.apache.http"))) {
+                return io;
+            }
+            if (t instanceof UncheckedIOException u) {
+                return u.getCause();
+            }
+        }
+        return null;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static StoreUnavailable unavailable(String what, SdkException e) {
+        String detail = e instanceof S3Exception s3e
+                ? "HTTP " + s3e.statusCode() + (s3e.awsErrorDetails() != null ? " " + s3e.awsErrorDetails().errorCode() : "")
+                : rootCause(e).getClass().getSimpleName();
+        LOG.log(Level.WARNING, "store failure while {0}: {1}", new Object[] {what, detail});
+        return new StoreUnavailable("the store failed while " + what + " (" + detail + ")", null);
+    }
+}

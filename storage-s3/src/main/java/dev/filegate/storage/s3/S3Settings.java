@@ -1,0 +1,44 @@
+package dev.filegate.storage.s3;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach the store.
+ *
+ * @param endpoint the internal endpoint the service itself uses; empty for AWS's regional default
+ * @param accessKey empty to use the SDK's default credential chain (instance roles, environment, profiles)
+ * @param createBuckets create missing buckets on first use (development and tests; never rely on it in production)
+ * @param partSize the part size of streamed uploads of unknown length (the memory one such upload holds)
+ */
+public record S3Settings(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey,
+        boolean pathStyle, boolean createBuckets, int partSize, Duration connectTimeout, Duration socketTimeout,
+        int maxConnections) {
+
+    public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+
+    public S3Settings {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(region, "region");
+        if (accessKey.isPresent() != secretKey.isPresent()) {
+            throw new IllegalArgumentException("set both the S3 access key and the secret key, or neither");
+        }
+        if (partSize < MIN_PART_SIZE) {
+            throw new IllegalArgumentException("the S3 part size must be at least 5 MiB");
+        }
+        endpoint.ifPresent(uri -> {
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("the S3 endpoint must be an http(s) URL with a host");
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        // Never print the secret.
+        return "S3Settings[endpoint=" + endpoint.map(URI::toString).orElse("(AWS default)") + ", region=" + region
+                + ", credentials=" + (accessKey.isPresent() ? "static" : "default chain") + ", pathStyle=" + pathStyle + "]";
+    }
+}

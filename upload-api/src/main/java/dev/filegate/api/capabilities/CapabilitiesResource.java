@@ -1,0 +1,55 @@
+package dev.filegate.api.capabilities;
+
+import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.domain.policy.SizeLimit;
+import dev.filegate.domain.policy.UploadPolicy;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * What this deployment offers clients and UIs: transfer modes, limits and allowed types. Holds no secrets and no
+ * endpoints, so it is readable without a token.
+ */
+@Path("/capabilities")
+@RequestScoped
+public class CapabilitiesResource {
+
+    @Inject
+    ServiceConfiguration configuration;
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    public String capabilities() {
+        UploadPolicy policy = configuration.policy();
+        JsonArrayBuilder types = Json.createArrayBuilder();
+        policy.allowList().patterns().forEach(types::add);
+        JsonArrayBuilder limits = Json.createArrayBuilder();
+        for (SizeLimit l : policy.sizeLimits()) {
+            limits.add(Json.createObjectBuilder().add("types", l.pattern()).add("max_size", l.max().bytes()));
+        }
+        return Json.createObjectBuilder()
+                .add("upload_modes", Json.createArrayBuilder().add("proxy"))
+                .add("download_modes", Json.createArrayBuilder().add("proxy"))
+                .add("proxy_upload_encodings", Json.createArrayBuilder().add("raw").add("multipart/form-data"))
+                .add("tenancy", configuration.tenancy().name())
+                .add("max_size", policy.maxSize().bytes())
+                .add("max_size_by_type", limits)
+                .add("allowed_types", types)
+                .add("filename_max_bytes", policy.filenameRules().maxBytes())
+                .add("expiry_seconds", Json.createObjectBuilder()
+                        .add("upload_url", policy.expiries().uploadUrl().toSeconds())
+                        .add("download_url", policy.expiries().downloadUrl().toSeconds())
+                        .add("redirect", policy.expiries().redirect().toSeconds()))
+                .add("auth", Json.createObjectBuilder().add("scheme", "Bearer").add("org_claim", configuration.orgClaim())
+                        .add("dev_token", configuration.devToken().enabled()))
+                .build().toString();
+    }
+}

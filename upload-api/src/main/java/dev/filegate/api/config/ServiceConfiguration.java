@@ -1,0 +1,117 @@
+package dev.filegate.api.config;
+
+import dev.filegate.domain.policy.DataSize;
+import dev.filegate.domain.policy.Expiries;
+import dev.filegate.domain.policy.FilenameRules;
+import dev.filegate.domain.policy.MediaTypeAllowList;
+import dev.filegate.domain.policy.SizeLimit;
+import dev.filegate.domain.policy.UploadPolicy;
+import dev.filegate.domain.tenant.AccessPolicy;
+import dev.filegate.domain.tenant.TenancyStrategy;
+import dev.filegate.storage.s3.S3Settings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The whole configuration, read and validated at once. Every key is documented in the README's configuration
+ * reference; each can be set as an environment variable (dots and hyphens become underscores, upper case).
+ */
+public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyStrategy tenancy, AccessPolicy access,
+        S3Settings s3, String orgClaim, DevToken devToken) {
+
+    /** The dev-only token endpoint: absent unless enabled, and refused outside the dev profile. */
+    public record DevToken(boolean enabled, Optional<String> signingKeyLocation, String issuer, Duration lifetime) {
+    }
+
+    public static final String PROFILE = "mp.config.profile";
+
+    /**
+     * @throws InvalidConfiguration listing every problem found
+     */
+    public static ServiceConfiguration read(Config config) {
+        Settings s = new Settings(config);
+        String profile = s.string(PROFILE, "prod");
+
+        DataSize maxSize = s.parsed("upload.max-size", "100MiB", DataSize::parse);
+        List<SizeLimit> limits = s.parsed("upload.max-size-by-type", "", SizeLimit::parseAll);
+        MediaTypeAllowList allowList = s.parsed("upload.allowed-types",
+                "image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain", MediaTypeAllowList::parse);
+        Integer nameBytes = s.parsed("upload.filename.max-bytes", "255", Integer::valueOf);
+        Set<String> blocked = s.parsed("upload.blocked-extensions", String.join(",", FilenameRules.DEFAULT_BLOCKED_EXTENSIONS),
+                v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).collect(Collectors.toSet()));
+        Duration uploadTtl = s.parsed("upload.expiry.upload-url", "PT15M", Duration::parse);
+        Duration downloadTtl = s.parsed("upload.expiry.download-url", "PT24H", Duration::parse);
+        Duration redirectTtl = s.parsed("upload.expiry.redirect", "PT30S", Duration::parse);
+
+        String tenancyName = s.string("upload.tenancy", "shared-bucket");
+        String bucket = "shared-bucket".equals(tenancyName)
+                ? s.required("upload.bucket", "the shared bucket holding every tenant's files")
+                : s.string("upload.bucket", "unused");
+        String template = s.string("upload.bucket-template", "tenant-{org}");
+
+        boolean adminCrossTenant = s.bool("auth.admin-cross-tenant", false);
+        String orgClaim = s.string("auth.org-claim", "org");
+
+        Optional<URI> endpoint = Optional.ofNullable(s.required("storage.s3.endpoint",
+                "the store's URL as the service reaches it, e.g. https://s3.eu-west-1.amazonaws.com"))
+                .map(v -> s.parsed("storage.s3.endpoint", v, URI::create));
+        String region = s.string("storage.s3.region", "us-east-1");
+        boolean defaultCredentials = s.bool("storage.s3.use-default-credentials", false);
+        Optional<String> accessKey = s.optional("storage.s3.access-key");
+        Optional<String> secretKey = s.optional("storage.s3.secret-key");
+        if (!defaultCredentials && (accessKey.isEmpty() || secretKey.isEmpty())) {
+            s.problem("storage.s3.access-key and storage.s3.secret-key are required (env STORAGE_S3_ACCESS_KEY, "
+                    + "STORAGE_S3_SECRET_KEY), or set storage.s3.use-default-credentials=true for the AWS default chain");
+        }
+        boolean pathStyle = s.bool("storage.s3.path-style", true);
+        boolean createBuckets = s.bool("storage.s3.create-buckets", false);
+        DataSize partSize = s.parsed("storage.s3.part-size", "8MiB", DataSize::parse);
+        Duration connectTimeout = s.parsed("storage.s3.connect-timeout", "PT5S", Duration::parse);
+        Duration socketTimeout = s.parsed("storage.s3.socket-timeout", "PT60S", Duration::parse);
+        Integer maxConnections = s.parsed("storage.s3.max-connections", "50", Integer::valueOf);
+
+        if (s.optional("mp.jwt.verify.publickey").isEmpty() && s.optional("mp.jwt.verify.publickey.location").isEmpty()) {
+            s.problem("mp.jwt.verify.publickey or mp.jwt.verify.publickey.location is required: the key (PEM, JWK "
+                    + "or JWKS URL) that verifies bearer tokens; env MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        }
+        s.required("mp.jwt.verify.issuer", "the expected iss claim of bearer tokens");
+
+        boolean devTokenEnabled = s.bool("dev.token.enabled", false);
+        Optional<String> devKey = s.optional("dev.token.signing-key.location");
+        if (devTokenEnabled && !"dev".equals(profile)) {
+            s.problem("dev.token.enabled=true is only allowed in the dev profile (active profile: " + profile + ")");
+        }
+        if (devTokenEnabled && devKey.isEmpty()) {
+            s.problem("dev.token.enabled=true needs dev.token.signing-key.location (a PKCS#8 PEM private key file)");
+        }
+        String devIssuer = s.string("mp.jwt.verify.issuer", "");
+        Duration devLifetime = s.parsed("dev.token.lifetime", "PT8H", Duration::parse);
+
+        boolean policyRead = java.util.stream.Stream.of(maxSize, limits, allowList, nameBytes, blocked, uploadTtl,
+                downloadTtl, redirectTtl).allMatch(java.util.Objects::nonNull);
+        UploadPolicy policy = policyRead
+                ? s.build("upload policy", () -> new UploadPolicy(maxSize, limits, allowList,
+                        new FilenameRules(nameBytes, blocked), new Expiries(uploadTtl, downloadTtl, redirectTtl)))
+                : null;
+        TenancyStrategy tenancy = bucket == null ? null
+                : s.build("upload.tenancy", () -> TenancyStrategy.of(tenancyName, bucket, template));
+        S3Settings s3 = endpoint.isPresent() && partSize != null && connectTimeout != null && socketTimeout != null
+                && maxConnections != null
+                ? s.build("storage.s3", () -> new S3Settings(endpoint, region, defaultCredentials ? Optional.empty() : accessKey,
+                        defaultCredentials ? Optional.empty() : secretKey, pathStyle, createBuckets,
+                        Math.toIntExact(partSize.bytes()), connectTimeout, socketTimeout, maxConnections))
+                : null;
+
+        if (!s.ok()) {
+            throw new InvalidConfiguration(profile, s.problems());
+        }
+        return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3, orgClaim,
+                new DevToken(devTokenEnabled, devKey, devIssuer, devLifetime));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.filegate.api.config;
+
+import dev.filegate.domain.file.StorageKeyGenerator;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.upload.FileService;
+import dev.filegate.storage.s3.S3Clients;
+import dev.filegate.storage.s3.S3ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Produces the configured domain service and its adapters; validates the configuration when the app starts. */
+@ApplicationScoped
+public class Wiring {
+
+    private static final Logger LOG = Logger.getLogger(Wiring.class.getName());
+
+    /** Fails the deployment at start-up, listing every configuration problem, instead of at the first request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, ServiceConfiguration configuration) {
+        LOG.info(() -> "filegate started: profile " + configuration.profile() + ", tenancy " + configuration.tenancy().name()
+                + ", " + configuration.s3() + ", max upload " + configuration.policy().maxSize());
+    }
+
+    @Produces
+    @Singleton
+    ServiceConfiguration configuration() {
+        return ServiceConfiguration.read(ConfigProvider.getConfig(Wiring.class.getClassLoader()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    S3Client s3Client(ServiceConfiguration configuration) {
+        return S3Clients.create(configuration.s3());
+    }
+
+    void close(@Disposes S3Client client) {
+        client.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ObjectStore objectStore(S3Client client, ServiceConfiguration configuration) {
+        return new S3ObjectStore(client, configuration.s3());
+    }
+
+    @Produces
+    @Singleton
+    FileService fileService(ObjectStore store, ServiceConfiguration configuration) {
+        return new FileService(store, configuration.tenancy(), configuration.policy(), configuration.access(),
+                StorageKeyGenerator.systemDefault());
+    }
+}

@@ -1,0 +1,200 @@
+package dev.filegate.api.files;
+
+import dev.filegate.api.problem.Problems;
+import dev.filegate.api.security.Callers;
+import dev.filegate.domain.storage.ByteRange;
+import dev.filegate.domain.storage.ObjectRead;
+import dev.filegate.domain.storage.ReadConditions;
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.upload.FilePage;
+import dev.filegate.domain.upload.FileService;
+import dev.filegate.domain.upload.StoredFile;
+import dev.filegate.domain.upload.UploadRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A tenant's files, with the bytes passing through the service (proxy mode). Uploads and downloads stream: no body
+ * is held whole in memory or spooled to disk.
+ *
+ * <p>Authorization is deliberately not declared with {@code @RolesAllowed}: every method obtains the caller from
+ * {@link Callers} (401 without a verified token) and the domain's {@code AccessPolicy} decides tenant and role
+ * (403). One rule in one place, and every refusal is answered with a problem body (Liberty's container-level role
+ * check answers 401 with an empty body).
+ */
+@Path("/orgs/{org}/files")
+@RequestScoped
+public class FilesResource {
+
+    @Inject
+    FileService files;
+
+    @Inject
+    Callers callers;
+
+    @Context
+    UriInfo uri;
+
+    /** Proxy upload of a raw body: the request's Content-Type is the file's type, the name is in {@code ?filename=}. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@PathParam("org") String org, @QueryParam("filename") String filename,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @HeaderParam("Content-Encoding") String contentEncoding, InputStream body) throws IOException {
+        refuseEncoded(contentEncoding);
+        OptionalLong length = contentLength == null || contentLength.isBlank() ? OptionalLong.empty()
+                : OptionalLong.of(parseLength(contentLength));
+        return created(files.upload(callers.current(), OrgId.of(org), new UploadRequest(filename, contentType, length), body));
+    }
+
+    /** Proxy upload from a plain browser form: {@code multipart/form-data} with the file in the field {@code file}. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response uploadForm(@PathParam("org") String org, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam("Content-Encoding") String contentEncoding, InputStream body) throws IOException {
+        refuseEncoded(contentEncoding);
+        OrgId orgId = OrgId.of(org);
+        var caller = callers.current();
+        files.access().check(caller, orgId, dev.filegate.domain.tenant.Action.UPLOAD);
+        MultipartFileReader.FilePart part = MultipartFileReader.open(contentType, body);
+        return created(files.upload(caller, orgId, new UploadRequest(part.filename(), part.contentType(), OptionalLong.empty()),
+                part.body()));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@PathParam("org") String org, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        OrgId orgId = OrgId.of(org);
+        FilePage page = files.list(callers.current(), orgId, cursor, limit);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.files().forEach(f -> items.add(FileJson.of(f, location(f))));
+        JsonObjectBuilder json = Json.createObjectBuilder().add("files", items);
+        if (page.nextCursor() != null) {
+            json.add("next_cursor", page.nextCursor());
+        }
+        return Response.ok(json.build().toString()).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response download(@PathParam("org") String org, @PathParam("id") String id,
+            @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        ReadConditions conditions = new ReadConditions(ByteRange.parse(range), Optional.ofNullable(ifNoneMatch));
+        ObjectRead read = files.read(callers.current(), OrgId.of(org), id, conditions);
+        if (read instanceof ObjectRead.Content content) {
+            StreamingOutput stream = out -> {
+                try (InputStream in = content.body()) {
+                    in.transferTo(out);
+                }
+            };
+            Response.ResponseBuilder r = Response.status(content.partial() ? 206 : 200).entity(stream);
+            DownloadHeaders.apply(r, content.object(), content.contentLength());
+            if (content.partial()) {
+                r.header("Content-Range", content.contentRange());
+            }
+            return r.build();
+        }
+        if (read instanceof ObjectRead.NotModified nm) {
+            return Response.notModified().header("ETag", nm.etag()).header("Cache-Control", "private, no-cache").build();
+        }
+        if (read instanceof ObjectRead.RangeNotSatisfiable rns) {
+            return Response.fromResponse(Problems.rangeNotSatisfiable("the range lies outside the file").toResponse())
+                    .header("Content-Range", "bytes */" + rns.size()).build();
+        }
+        return notFound();
+    }
+
+    @HEAD
+    @Path("{id}")
+    public Response head(@PathParam("org") String org, @PathParam("id") String id) {
+        OrgId orgId = OrgId.of(org);
+        var caller = callers.current();
+        Optional<StoredFile> file = files.describe(caller, orgId, id);
+        if (file.isEmpty()) {
+            return Response.status(404).build();
+        }
+        var location = new dev.filegate.domain.storage.StoredObject(null, file.get().size(), file.get().contentType(),
+                file.get().etag(), file.get().createdAt(), file.get().filename(), file.get().uploadedBy());
+        Response.ResponseBuilder r = Response.ok();
+        DownloadHeaders.apply(r, location, file.get().size());
+        return r.build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("org") String org, @PathParam("id") String id) {
+        if (!files.delete(callers.current(), OrgId.of(org), id)) {
+            return notFound();
+        }
+        return Response.noContent().build();
+    }
+
+    private Response created(StoredFile stored) {
+        URI location = location(stored);
+        return Response.created(location).entity(FileJson.of(stored, location).toString()).type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private URI location(StoredFile f) {
+        return uri.getBaseUriBuilder().path("orgs").path(f.org().value()).path("files").path(f.id().value()).build();
+    }
+
+    private static Response notFound() {
+        return Problems.notFound("no such file in this org").toResponse();
+    }
+
+    private static void refuseEncoded(String contentEncoding) {
+        if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.strip().equalsIgnoreCase("identity")) {
+            throw new dev.filegate.domain.policy.PolicyViolation(dev.filegate.domain.policy.PolicyViolation.Kind.TYPE_NOT_ALLOWED,
+                    "compressed request bodies (Content-Encoding) are not accepted; send the file's own bytes");
+        }
+    }
+
+    private static long parseLength(String value) {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new dev.filegate.domain.policy.PolicyViolation(dev.filegate.domain.policy.PolicyViolation.Kind.INVALID_REQUEST,
+                    "the Content-Length header is not a number");
+        }
+    }
+
+    static String httpDate(java.time.Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    }
+}

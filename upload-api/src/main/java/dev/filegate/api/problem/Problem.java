@@ -1,0 +1,31 @@
+package dev.filegate.api.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem detail. {@code type} is a stable URI naming the problem kind; {@code detail} is written for
+ * the person who made the request and never contains stack traces, credentials or raw hostile input.
+ */
+public record Problem(String type, String title, int status, String detail) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://filegate.dev/problems/";
+
+    public static Problem of(String kind, String title, int status, String detail) {
+        return new Problem(TYPE_BASE + kind, title, status, detail);
+    }
+
+    public String toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        if (detail != null) {
+            json.add("detail", detail);
+        }
+        return json.build().toString();
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(toJson()).header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.filegate.api.problem;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Anything unforeseen: logged with an incident id, answered 500 without a stack trace. */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof jakarta.ws.rs.WebApplicationException wae) {
+            return new WebApplicationExceptionMapper().toResponse(wae);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, e);
+        Problem p = Problems.internal();
+        return new Problem(p.type(), p.title(), p.status(), p.detail() + " (incident " + incident + ")").toResponse();
+    }
+}

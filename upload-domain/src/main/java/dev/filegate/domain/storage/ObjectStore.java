@@ -1,0 +1,38 @@
+package dev.filegate.domain.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * The store port: private object storage reached with the service's own credentials.
+ *
+ * <p>Implementations stream: {@link #put} never holds a whole body in memory or on disk, and leaves nothing behind
+ * when it fails (no partial object, no open multipart upload). They throw {@link StoreUnavailable} when the store
+ * cannot be reached.
+ */
+public interface ObjectStore {
+
+    /**
+     * Stores {@code body} under {@code location}. If reading {@code body} throws, the write is abandoned and the
+     * exception (or one caused by it) propagates.
+     */
+    StoredObject put(ObjectLocation location, NewObject object, InputStream body) throws IOException;
+
+    Optional<StoredObject> head(ObjectLocation location);
+
+    ObjectRead get(ObjectLocation location, ReadConditions conditions);
+
+    /** @return whether an object was there to delete */
+    boolean delete(ObjectLocation location);
+
+    /**
+     * Lists objects under a prefix, oldest key first.
+     *
+     * @param cursor the {@link ObjectPage#nextCursor()} of the previous page, or {@code null} for the first
+     */
+    ObjectPage list(String bucket, String prefix, String cursor, int limit);
+
+    /** Checks that the store answers for this bucket. */
+    StoreHealth health(String bucket);
+}

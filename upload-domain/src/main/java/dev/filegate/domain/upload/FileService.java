@@ -1,0 +1,125 @@
+package dev.filegate.domain.upload;
+
+import dev.filegate.domain.file.FileId;
+import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.file.StorageKeyGenerator;
+import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.policy.UploadPolicy;
+import dev.filegate.domain.policy.ValidatedUpload;
+import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.ObjectPage;
+import dev.filegate.domain.storage.ObjectRead;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.ReadConditions;
+import dev.filegate.domain.storage.StoredObject;
+import dev.filegate.domain.tenant.AccessPolicy;
+import dev.filegate.domain.tenant.Action;
+import dev.filegate.domain.tenant.Caller;
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.tenant.TenancyStrategy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The tenant's files: upload through the service, list, read, describe, delete. */
+public final class FileService {
+
+    public static final int MAX_PAGE = 1000;
+
+    private final ObjectStore store;
+    private final TenancyStrategy tenancy;
+    private final UploadPolicy policy;
+    private final AccessPolicy access;
+    private final StorageKeyGenerator keys;
+
+    public FileService(ObjectStore store, TenancyStrategy tenancy, UploadPolicy policy, AccessPolicy access,
+            StorageKeyGenerator keys) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.access = Objects.requireNonNull(access, "access");
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /**
+     * Streams a body into the store under a fresh key, enforcing the policy on the way. Nothing is stored when the
+     * body breaks the size limit or the stream fails.
+     */
+    public StoredFile upload(Caller caller, OrgId org, UploadRequest request, InputStream body) throws IOException {
+        access.check(caller, org, Action.UPLOAD);
+        ValidatedUpload upload = policy.check(request.filename(), request.contentType(), request.declaredSize());
+        StorageKey key = keys.next(org, upload.keyExtension());
+        ObjectLocation location = new ObjectLocation(tenancy.bucketFor(org), key);
+        SizeLimitedInputStream limited = new SizeLimitedInputStream(body, upload.maxBytes());
+        NewObject object = new NewObject(upload.contentType().toString(), upload.fileName().value(), caller.subject(),
+                request.declaredSize());
+        StoredObject stored;
+        try {
+            stored = store.put(location, object, limited);
+        } catch (IOException | RuntimeException e) {
+            if (limited.exceeded()) {
+                throw UploadPolicy.tooLarge(upload.contentType(), upload.maxBytes());
+            }
+            throw e;
+        }
+        if (request.declaredSize().isPresent() && request.declaredSize().getAsLong() != limited.count()) {
+            store.delete(location);
+            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the body length differs from the declared size");
+        }
+        return new StoredFile(org, key.fileId(), upload.fileName().value(), upload.contentType().toString(), limited.count(),
+                limited.sha256Hex(), stored.etag(), stored.lastModified() != null ? stored.lastModified() : keys.clock().instant(),
+                caller.subject());
+    }
+
+    public FilePage list(Caller caller, OrgId org, String cursor, int limit) {
+        access.check(caller, org, Action.LIST);
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        ObjectPage page = store.list(tenancy.bucketFor(org), StorageKey.prefixOf(org), cursor, size);
+        return new FilePage(page.objects().stream().filter(o -> o.key().belongsTo(org)).map(o -> view(org, o)).toList(),
+                page.nextCursor());
+    }
+
+    public Optional<StoredFile> describe(Caller caller, OrgId org, String fileId) {
+        access.check(caller, org, Action.READ);
+        return locate(org, fileId).flatMap(store::head).map(o -> view(org, o));
+    }
+
+    public ObjectRead read(Caller caller, OrgId org, String fileId, ReadConditions conditions) {
+        access.check(caller, org, Action.READ);
+        return locate(org, fileId).map(l -> store.get(l, conditions)).orElseGet(ObjectRead.Missing::new);
+    }
+
+    /** @return whether the file existed */
+    public boolean delete(Caller caller, OrgId org, String fileId) {
+        access.check(caller, org, Action.DELETE);
+        Optional<ObjectLocation> location = locate(org, fileId);
+        if (location.isEmpty() || store.head(location.get()).isEmpty()) {
+            return false;
+        }
+        return store.delete(location.get());
+    }
+
+    /** An id that does not parse is treated exactly like an absent file: callers learn nothing from the difference. */
+    private Optional<ObjectLocation> locate(OrgId org, String fileId) {
+        return FileId.parse(fileId).map(id -> new ObjectLocation(tenancy.bucketFor(org), StorageKey.of(org, id)));
+    }
+
+    private static StoredFile view(OrgId org, StoredObject o) {
+        return new StoredFile(org, o.key().fileId(), o.filename() != null ? o.filename() : o.key().fileId().value(),
+                o.contentType(), o.size(), null, o.etag(), o.lastModified(), o.uploadedBy());
+    }
+
+    public UploadPolicy policy() {
+        return policy;
+    }
+
+    public TenancyStrategy tenancy() {
+        return tenancy;
+    }
+
+    public AccessPolicy access() {
+        return access;
+    }
+}
