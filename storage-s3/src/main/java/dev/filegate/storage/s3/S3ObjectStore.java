@@ -66,7 +66,8 @@ public final class S3ObjectStore implements ObjectStore {
                 return putKnownLength(location, object, metadata, body, object.length().getAsLong());
             }
             return putStreaming(location, object, metadata, body);
-        } catch (SdkException e) {
+        } catch (SdkException | IllegalStateException e) {
+            // IllegalStateException: the SDK wanted to retry a failed request but a streamed body cannot be replayed.
             IOException cause = ioCause(e);
             if (cause != null) {
                 throw cause;
@@ -248,15 +249,15 @@ public final class S3ObjectStore implements ObjectStore {
     public StoreHealth health(String bucket) {
         try {
             s3.headBucket(b -> b.bucket(bucket));
-            return new StoreHealth(true, "bucket " + bucket + " reachable");
+            return new StoreHealth(true, "store reachable, bucket " + bucket + " present");
         } catch (NoSuchBucketException e) {
-            return new StoreHealth(settings.createBuckets(), "bucket " + bucket + " does not exist"
-                    + (settings.createBuckets() ? " yet (created on first upload)" : ""));
+            return new StoreHealth(true, "store reachable, bucket " + bucket + " absent");
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                return new StoreHealth(settings.createBuckets(), "bucket " + bucket + " does not exist");
+                return new StoreHealth(true, "store reachable, bucket " + bucket + " absent");
             }
-            return new StoreHealth(false, "store answered HTTP " + e.statusCode());
+            return new StoreHealth(false, "store answered HTTP " + e.statusCode()
+                    + (e.statusCode() == 403 ? " (credentials refused)" : ""));
         } catch (SdkException e) {
             return new StoreHealth(false, "store unreachable: " + rootCause(e).getClass().getSimpleName());
         }
@@ -325,7 +326,7 @@ public final class S3ObjectStore implements ObjectStore {
         return t;
     }
 
-    private static StoreUnavailable unavailable(String what, SdkException e) {
+    private static StoreUnavailable unavailable(String what, RuntimeException e) {
         String detail = e instanceof S3Exception s3e
                 ? "HTTP " + s3e.statusCode() + (s3e.awsErrorDetails() != null ? " " + s3e.awsErrorDetails().errorCode() : "")
                 : rootCause(e).getClass().getSimpleName();

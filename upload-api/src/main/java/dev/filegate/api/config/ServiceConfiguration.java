@@ -93,11 +93,14 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         String devIssuer = s.string("mp.jwt.verify.issuer", "");
         Duration devLifetime = s.parsed("dev.token.lifetime", "PT8H", Duration::parse);
 
-        boolean policyRead = java.util.stream.Stream.of(maxSize, limits, allowList, nameBytes, blocked, uploadTtl,
-                downloadTtl, redirectTtl).allMatch(java.util.Objects::nonNull);
+        Expiries expiries = uploadTtl != null && downloadTtl != null && redirectTtl != null
+                ? s.build("upload.expiry", () -> new Expiries(uploadTtl, downloadTtl, redirectTtl)) : null;
+        FilenameRules filenameRules = nameBytes != null && blocked != null
+                ? s.build("upload.filename", () -> new FilenameRules(nameBytes, blocked)) : null;
+        boolean policyRead = java.util.stream.Stream.of(maxSize, limits, allowList, filenameRules, expiries)
+                .allMatch(java.util.Objects::nonNull);
         UploadPolicy policy = policyRead
-                ? s.build("upload policy", () -> new UploadPolicy(maxSize, limits, allowList,
-                        new FilenameRules(nameBytes, blocked), new Expiries(uploadTtl, downloadTtl, redirectTtl)))
+                ? s.build("upload policy", () -> new UploadPolicy(maxSize, limits, allowList, filenameRules, expiries))
                 : null;
         TenancyStrategy tenancy = bucket == null ? null
                 : s.build("upload.tenancy", () -> TenancyStrategy.of(tenancyName, bucket, template));

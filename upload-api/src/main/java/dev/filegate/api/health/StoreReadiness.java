@@ -1,0 +1,35 @@
+package dev.filegate.api.health;
+
+import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.StoreHealth;
+import dev.filegate.domain.tenant.OrgId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready when the store answers with the service's credentials. With a bucket per tenant the probe asks for the
+ * bucket of a probe tenant: "no such bucket" still proves the store reachable and the credentials accepted.
+ */
+@Readiness
+@ApplicationScoped
+public class StoreReadiness implements HealthCheck {
+
+    static final OrgId PROBE = OrgId.of("readiness-probe");
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    ServiceConfiguration configuration;
+
+    @Override
+    public HealthCheckResponse call() {
+        String bucket = configuration.tenancy().bucketFor(PROBE);
+        StoreHealth health = store.health(bucket);
+        return HealthCheckResponse.named("store").status(health.up()).withData("detail", health.detail()).build();
+    }
+}

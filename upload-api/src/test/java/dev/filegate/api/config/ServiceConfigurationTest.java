@@ -1,0 +1,80 @@
+package dev.filegate.api.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceConfigurationTest {
+
+    private static Map<String, String> complete() {
+        Map<String, String> m = new HashMap<>();
+        m.put("upload.bucket", "files");
+        m.put("storage.s3.endpoint", "https://s3.example.com");
+        m.put("storage.s3.access-key", "AKIAEXAMPLE");
+        m.put("storage.s3.secret-key", "very-secret-value");
+        m.put("mp.jwt.verify.issuer", "https://id.example.com");
+        m.put("mp.jwt.verify.publickey.location", "https://id.example.com/jwks");
+        return m;
+    }
+
+    private static String failure(Map<String, String> m) {
+        return assertThrows(InvalidConfiguration.class, () -> ServiceConfiguration.read(new MapConfig(m))).getMessage();
+    }
+
+    @Test
+    void completeProductionConfigurationStarts() {
+        ServiceConfiguration c = ServiceConfiguration.read(new MapConfig(complete()));
+        assertEquals("prod", c.profile());
+        assertEquals("shared-bucket", c.tenancy().name());
+        assertFalse(c.devToken().enabled());
+        assertFalse(c.s3().toString().contains("very-secret-value"), "settings never print the secret");
+    }
+
+    @Test
+    void emptyProductionConfigurationFailsListingEveryMissingValue() {
+        String message = failure(Map.of());
+        for (String key : new String[] {"upload.bucket", "storage.s3.endpoint", "storage.s3.access-key",
+                "mp.jwt.verify.publickey", "mp.jwt.verify.issuer"}) {
+            assertTrue(message.contains(key), key + " missing from: " + message);
+        }
+    }
+
+    @Test
+    void devTokenIsRefusedOutsideTheDevProfile() {
+        Map<String, String> m = complete();
+        m.put("dev.token.enabled", "true");
+        m.put("dev.token.signing-key.location", "/tmp/key.pem");
+        assertTrue(failure(m).contains("only allowed in the dev profile"));
+        m.put("mp.config.profile", "dev");
+        assertTrue(ServiceConfiguration.read(new MapConfig(m)).devToken().enabled());
+    }
+
+    @Test
+    void invalidValuesAreNamed() {
+        Map<String, String> m = complete();
+        m.put("upload.max-size", "lots");
+        m.put("upload.expiry.download-url", "P8D");
+        m.put("upload.tenancy", "per-user");
+        m.put("storage.s3.endpoint", "ftp://store");
+        String message = failure(m);
+        assertTrue(message.contains("upload.max-size"), message);
+        assertTrue(message.contains("7-day"), message);
+        assertTrue(message.contains("per-user"), message);
+        assertTrue(message.contains("http(s)"), message);
+    }
+
+    @Test
+    void defaultCredentialChainReplacesStaticKeys() {
+        Map<String, String> m = complete();
+        m.remove("storage.s3.access-key");
+        m.remove("storage.s3.secret-key");
+        assertTrue(failure(m).contains("storage.s3.access-key"));
+        m.put("storage.s3.use-default-credentials", "true");
+        assertTrue(ServiceConfiguration.read(new MapConfig(m)).s3().accessKey().isEmpty());
+    }
+}
