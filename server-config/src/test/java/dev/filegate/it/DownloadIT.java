@@ -29,7 +29,7 @@ class DownloadIT extends ApiIT {
     @BeforeEach
     void upload() throws IOException {
         token = Tokens.uploader(ORG);
-        try (InputStream in = new RandomBody(SIZE, 42)) {
+        try (InputStream in = RandomBody.png(SIZE, 42)) {
             content = in.readAllBytes();
         }
         HttpResponse<String> r = api.upload(ORG, token, "Caf\u00e9 menu; 100% & co.png", "image/png", content);

@@ -31,7 +31,7 @@ class UploadPolicyIT extends ApiIT {
     @Test
     void exactlyTheTypeLimitIsAccepted() {
         HttpResponse<String> r = api.upload("limit-exact", Tokens.uploader("limit-exact"), "max.txt", "text/plain", ONE_MIB,
-                () -> new RandomBody(ONE_MIB, 1));
+                () -> RandomBody.text(ONE_MIB, 1));
         assertEquals(201, r.statusCode(), r.body());
     }
 
@@ -39,7 +39,7 @@ class UploadPolicyIT extends ApiIT {
     void declaredLengthOverTheLimitIs413AndNothingIsStored() {
         String org = "limit-declared";
         assertProblem(413, api.upload(org, Tokens.uploader(org), "big.txt", "text/plain", ONE_MIB + 1,
-                () -> new RandomBody(ONE_MIB + 1, 2)));
+                () -> RandomBody.text(ONE_MIB + 1, 2)));
         nothingStored(org);
     }
 
@@ -47,7 +47,7 @@ class UploadPolicyIT extends ApiIT {
     void chunkedBodyOverTheLimitIs413AndNothingIsStored() {
         String org = "limit-chunked";
         assertProblem(413, api.uploadChunked(org, Tokens.uploader(org), "big.txt", "text/plain",
-                () -> new RandomBody(ONE_MIB + 1, 3)));
+                () -> RandomBody.text(ONE_MIB + 1, 3)));
         nothingStored(org);
     }
 
@@ -56,7 +56,7 @@ class UploadPolicyIT extends ApiIT {
         String org = "limit-multipart";
         // image/* is limited to 12 MiB in the test profile; one 8 MiB part reaches the store before the limit trips.
         assertProblem(413, api.uploadChunked(org, Tokens.uploader(org), "huge.png", "image/png",
-                () -> new RandomBody(13 * ONE_MIB, 4)));
+                () -> RandomBody.png(13 * ONE_MIB, 4)));
         nothingStored(org);
     }
 
@@ -64,9 +64,9 @@ class UploadPolicyIT extends ApiIT {
     void chunkedBodyWithinTheLimitIsStoredWhole() {
         String org = "chunked-ok";
         long size = 9 * ONE_MIB + 3;
-        HttpResponse<String> r = api.uploadChunked(org, Tokens.uploader(org), "ok.png", "image/png", () -> new RandomBody(size, 5));
+        HttpResponse<String> r = api.uploadChunked(org, Tokens.uploader(org), "ok.png", "image/png", () -> RandomBody.png(size, 5));
         assertEquals(201, r.statusCode(), r.body());
-        assertEquals(RandomBody.sha256(size, 5), Api.json(r).getString("sha256"));
+        assertEquals(RandomBody.sha256(RandomBody.png(size, 5)), Api.json(r).getString("sha256"));
         assertEquals(size, Api.json(r).getJsonNumber("size").longValue());
     }
 
@@ -97,6 +97,14 @@ class UploadPolicyIT extends ApiIT {
     }
 
     @Test
+    void pngDeclaredHtmlIsRefusedBeforeAnythingIsStored() {
+        String org = "magic";
+        assertProblem(415, api.upload(org, Tokens.uploader(org), "cat.png", "image/png",
+                "<!DOCTYPE html><script>alert(document.domain)</script>".getBytes()));
+        nothingStored(org);
+    }
+
+    @Test
     void missingFilenameIs400() {
         String org = "noname";
         HttpResponse<String> r = api.send(api.request(Api.filesPath(org), Tokens.uploader(org)).header("Content-Type", "text/plain")
@@ -117,7 +125,7 @@ class UploadPolicyIT extends ApiIT {
     void multipartFormUploadStreamsTheFilePart() {
         String org = "form";
         String boundary = "----filegate" + System.nanoTime();
-        byte[] file = "fake png bytes".getBytes();
+        byte[] file = new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Gr\u00fc\u00dfe.png\"\r\n"
                 + "Content-Type: image/png\r\n\r\n";

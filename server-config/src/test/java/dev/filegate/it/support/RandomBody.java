@@ -10,13 +10,34 @@ import java.util.HexFormat;
  */
 public final class RandomBody extends InputStream {
 
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+
     private final long length;
+    private final boolean png;
+    private boolean text;
     private long position;
     private long state;
 
     public RandomBody(long length, long seed) {
+        this(length, seed, false);
+    }
+
+    private RandomBody(long length, long seed, boolean png) {
         this.length = length;
+        this.png = png;
         this.state = seed ^ 0x9E3779B97F4A7C15L;
+    }
+
+    /** Random printable ASCII: passes the service's content check for text types. */
+    public static RandomBody text(long length, long seed) {
+        RandomBody body = new RandomBody(length, seed, false);
+        body.text = true;
+        return body;
+    }
+
+    /** Random bytes behind a PNG signature: passes the service's content check for image/png. */
+    public static RandomBody png(long length, long seed) {
+        return new RandomBody(length, seed, true);
     }
 
     @Override
@@ -38,6 +59,12 @@ public final class RandomBody extends InputStream {
                 state ^= state << 17;
             }
             b[off + i] = (byte) (state >>> (((position + i) & 7) * 8));
+            if (text) {
+                b[off + i] = (byte) ('a' + ((b[off + i] & 0xFF) % 26));
+            }
+            if (png && position + i < PNG.length) {
+                b[off + i] = PNG[(int) (position + i)];
+            }
         }
         position += n;
         return n;

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -170,6 +171,19 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public StoredObject replaceMetadata(ObjectLocation location, NewObject object) {
+        try {
+            s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(location.key().value())
+                    .destinationBucket(location.bucket()).destinationKey(location.key().value())
+                    .metadataDirective(MetadataDirective.REPLACE).contentType(object.contentType())
+                    .metadata(ObjectMetadataCodec.encode(object.filename(), object.uploadedBy())));
+        } catch (SdkException e) {
+            throw unavailable("completing an upload", e);
+        }
+        return head(location).orElseThrow(() -> new StoreUnavailable("the completed object vanished", null));
+    }
+
+    @Override
     public ObjectRead get(ObjectLocation location, ReadConditions conditions) {
         GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(location.bucket()).key(location.key().value());
         conditions.range().ifPresent(r -> request.range(r.toHeader()));
@@ -263,6 +277,11 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    @Override
+    public void prepare(String bucket) {
+        ensureBucket(bucket);
+    }
+
     /** Makes sure a bucket exists, creating it where the settings allow; remembered once seen. */
     void ensureBucket(String bucket) {
         if (knownBuckets.contains(bucket)) {
@@ -280,7 +299,30 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (SdkException e) {
             throw unavailable("checking the bucket", e);
         }
+        applyCors(bucket);
         knownBuckets.add(bucket);
+    }
+
+    /**
+     * Browsers upload and download presigned straight to the store, cross-origin: the bucket needs a CORS rule for
+     * the UI's origins. Applied where the store supports PutBucketCors (AWS, MinIO); stores that configure CORS
+     * globally (S3Proxy, by its properties) answer 501 and are left alone.
+     */
+    private void applyCors(String bucket) {
+        if (settings.corsOrigins().isEmpty()) {
+            return;
+        }
+        try {
+            s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(r -> r
+                    .allowedOrigins(settings.corsOrigins()).allowedMethods("GET", "HEAD", "PUT")
+                    .allowedHeaders("*").exposeHeaders("ETag").maxAgeSeconds(3600))));
+            LOG.log(Level.INFO, "applied the CORS rule for {0} to bucket {1}", new Object[] {settings.corsOrigins(), bucket});
+        } catch (S3Exception e) {
+            LOG.log(Level.INFO, "the store does not take bucket CORS rules (HTTP {0}); configure CORS on the store itself",
+                    e.statusCode());
+        } catch (SdkException e) {
+            LOG.log(Level.WARNING, "applying the CORS rule to {0} failed: {1}", new Object[] {bucket, e.getClass().getSimpleName()});
+        }
     }
 
     private void createOrFail(String bucket) {

@@ -12,16 +12,18 @@ import java.util.Optional;
  * @param accessKey empty to use the SDK's default credential chain (instance roles, environment, profiles)
  * @param createBuckets create missing buckets on first use (development and tests; never rely on it in production)
  * @param partSize the part size of streamed uploads of unknown length (the memory one such upload holds)
+ * @param corsOrigins browser origins to allow on buckets the service prepares (presigned transfers from a web UI)
  */
 public record S3Settings(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey,
         boolean pathStyle, boolean createBuckets, int partSize, Duration connectTimeout, Duration socketTimeout,
-        int maxConnections) {
+        int maxConnections, java.util.List<String> corsOrigins) {
 
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
     public S3Settings {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(region, "region");
+        corsOrigins = java.util.List.copyOf(corsOrigins);
         if (accessKey.isPresent() != secretKey.isPresent()) {
             throw new IllegalArgumentException("set both the S3 access key and the secret key, or neither");
         }

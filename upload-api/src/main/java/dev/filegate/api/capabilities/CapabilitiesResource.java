@@ -24,6 +24,12 @@ public class CapabilitiesResource {
     @Inject
     ServiceConfiguration configuration;
 
+    private JsonArrayBuilder uploadModes() {
+        JsonArrayBuilder modes = Json.createArrayBuilder();
+        configuration.modes().upload().forEach(m -> modes.add(m.wire()));
+        return modes;
+    }
+
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
@@ -36,8 +42,8 @@ public class CapabilitiesResource {
             limits.add(Json.createObjectBuilder().add("types", l.pattern()).add("max_size", l.max().bytes()));
         }
         return Json.createObjectBuilder()
-                .add("upload_modes", Json.createArrayBuilder().add("proxy"))
-                .add("download_modes", Json.createArrayBuilder().add("proxy"))
+                .add("upload_modes", uploadModes())
+                .add("download_mode", configuration.modes().download().wire())
                 .add("proxy_upload_encodings", Json.createArrayBuilder().add("raw").add("multipart/form-data"))
                 .add("tenancy", configuration.tenancy().name())
                 .add("max_size", policy.maxSize().bytes())

@@ -23,7 +23,39 @@ import org.eclipse.microprofile.config.Config;
  * reference; each can be set as an environment variable (dots and hyphens become underscores, upper case).
  */
 public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyStrategy tenancy, AccessPolicy access,
-        S3Settings s3, String orgClaim, DevToken devToken) {
+        S3Settings s3, Optional<URI> publicEndpoint, Modes modes, String orgClaim, DevToken devToken) {
+
+    /** How bytes move: upload modes enabled (first preferred) and the download mode. */
+    public record Modes(List<UploadMode> upload, DownloadMode download) {
+        public Modes {
+            upload = List.copyOf(upload);
+            if (upload.isEmpty()) {
+                throw new IllegalArgumentException("enable at least one upload mode (proxy, presigned)");
+            }
+        }
+
+        public boolean allows(UploadMode mode) {
+            return upload.contains(mode);
+        }
+    }
+
+    /** Upload modes. */
+    public enum UploadMode {
+        PROXY, PRESIGNED;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Download modes: stream through the service, or redirect to a short-lived presigned GET. */
+    public enum DownloadMode {
+        PROXY, REDIRECT;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** The dev-only token endpoint: absent unless enabled, and refused outside the dev profile. */
     public record DevToken(boolean enabled, Optional<String> signingKeyLocation, String issuer, Duration lifetime) {
@@ -75,6 +107,19 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         Duration connectTimeout = s.parsed("storage.s3.connect-timeout", "PT5S", Duration::parse);
         Duration socketTimeout = s.parsed("storage.s3.socket-timeout", "PT60S", Duration::parse);
         Integer maxConnections = s.parsed("storage.s3.max-connections", "50", Integer::valueOf);
+        Optional<URI> publicEndpoint = s.optional("storage.s3.public-endpoint").map(v -> s.parsed("storage.s3.public-endpoint", v, raw -> {
+            URI uri = URI.create(raw);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("must be an http(s) URL with a host, as clients reach the store");
+            }
+            return uri;
+        }));
+        List<String> corsOrigins = s.parsed("storage.s3.cors-origins", "", v -> Arrays.stream(v.split("[,\\s]+"))
+                .map(String::strip).filter(x -> !x.isEmpty()).toList());
+        List<UploadMode> uploadModes = s.parsed("upload.modes", "proxy", v -> Arrays.stream(v.split(","))
+                .map(String::strip).filter(x -> !x.isEmpty()).map(x -> enumValue(UploadMode.class, x, "upload.modes")).distinct().toList());
+        DownloadMode downloadMode = s.parsed("download.mode", "proxy", v -> enumValue(DownloadMode.class, v.strip(), "download.mode"));
+        Modes modes = uploadModes != null && downloadMode != null ? s.build("upload.modes", () -> new Modes(uploadModes, downloadMode)) : null;
 
         if (s.optional("mp.jwt.verify.publickey").isEmpty() && s.optional("mp.jwt.verify.publickey.location").isEmpty()) {
             s.problem("mp.jwt.verify.publickey or mp.jwt.verify.publickey.location is required: the key (PEM, JWK "
@@ -105,16 +150,27 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         TenancyStrategy tenancy = bucket == null ? null
                 : s.build("upload.tenancy", () -> TenancyStrategy.of(tenancyName, bucket, template));
         S3Settings s3 = endpoint.isPresent() && partSize != null && connectTimeout != null && socketTimeout != null
-                && maxConnections != null
+                && maxConnections != null && corsOrigins != null
                 ? s.build("storage.s3", () -> new S3Settings(endpoint, region, defaultCredentials ? Optional.empty() : accessKey,
                         defaultCredentials ? Optional.empty() : secretKey, pathStyle, createBuckets,
-                        Math.toIntExact(partSize.bytes()), connectTimeout, socketTimeout, maxConnections))
+                        Math.toIntExact(partSize.bytes()), connectTimeout, socketTimeout, maxConnections, corsOrigins))
                 : null;
 
         if (!s.ok()) {
             throw new InvalidConfiguration(profile, s.problems());
         }
-        return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3, orgClaim,
+        return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3,
+                publicEndpoint.filter(java.util.Objects::nonNull), modes, orgClaim,
                 new DevToken(devTokenEnabled, devKey, devIssuer, devLifetime));
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String key) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown value '" + value + "' (use "
+                + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList() + ")");
     }
 }

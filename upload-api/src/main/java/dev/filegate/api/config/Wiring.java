@@ -3,7 +3,10 @@ package dev.filegate.api.config;
 import dev.filegate.domain.file.StorageKeyGenerator;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.upload.FileService;
+import dev.filegate.domain.upload.PresignedTransfers;
+import dev.filegate.storage.s3.S3AccessSigner;
 import dev.filegate.storage.s3.S3Clients;
+import dev.filegate.storage.s3.S3PendingUploads;
 import dev.filegate.storage.s3.S3ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -24,7 +27,9 @@ public class Wiring {
     /** Fails the deployment at start-up, listing every configuration problem, instead of at the first request. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, ServiceConfiguration configuration) {
         LOG.info(() -> "filegate started: profile " + configuration.profile() + ", tenancy " + configuration.tenancy().name()
-                + ", " + configuration.s3() + ", max upload " + configuration.policy().maxSize());
+                + ", " + configuration.s3() + ", max upload " + configuration.policy().maxSize() + ", upload modes "
+                + configuration.modes().upload() + ", download mode " + configuration.modes().download()
+                + configuration.publicEndpoint().map(u -> ", public endpoint " + u).orElse(""));
     }
 
     @Produces
@@ -47,6 +52,24 @@ public class Wiring {
     @ApplicationScoped
     ObjectStore objectStore(S3Client client, ServiceConfiguration configuration) {
         return new S3ObjectStore(client, configuration.s3());
+    }
+
+    @Produces
+    @Singleton
+    S3AccessSigner signer(ServiceConfiguration configuration) {
+        return new S3AccessSigner(configuration.s3(), configuration.publicEndpoint());
+    }
+
+    void close(@Disposes S3AccessSigner signer) {
+        signer.close();
+    }
+
+    @Produces
+    @Singleton
+    PresignedTransfers presignedTransfers(ObjectStore store, S3AccessSigner signer, S3Client client,
+            ServiceConfiguration configuration) {
+        return new PresignedTransfers(store, signer, new S3PendingUploads(client), configuration.tenancy(),
+                configuration.policy(), configuration.access(), StorageKeyGenerator.systemDefault());
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.filegate.api.files;
 
+import dev.filegate.domain.file.ContentDisposition;
 import dev.filegate.domain.storage.StoredObject;
 import jakarta.ws.rs.core.Response;
 

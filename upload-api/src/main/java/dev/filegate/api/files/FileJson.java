@@ -29,6 +29,7 @@ final class FileJson {
         if (f.createdAt() != null) {
             json.add("created_at", f.createdAt().toString());
         }
+        json.add("state", f.state().name().toLowerCase(java.util.Locale.ROOT));
         if (f.uploadedBy() != null) {
             json.add("uploaded_by", f.uploadedBy());
         }

@@ -1,7 +1,20 @@
 package dev.filegate.api.files;
 
 import dev.filegate.api.problem.Problems;
+import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.api.config.ServiceConfiguration.DownloadMode;
+import dev.filegate.api.config.ServiceConfiguration.UploadMode;
 import dev.filegate.api.security.Callers;
+import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.storage.AccessSigner;
+import dev.filegate.domain.storage.SignedRequest;
+import dev.filegate.domain.upload.PresignedTransfers;
+import dev.filegate.domain.upload.PresignedUpload;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import dev.filegate.domain.storage.ByteRange;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ReadConditions;
@@ -59,6 +72,12 @@ public class FilesResource {
     @Inject
     Callers callers;
 
+    @Inject
+    PresignedTransfers presigned;
+
+    @Inject
+    ServiceConfiguration configuration;
+
     @Context
     UriInfo uri;
 
@@ -70,6 +89,7 @@ public class FilesResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam("Content-Encoding") String contentEncoding, InputStream body) throws IOException {
+        requireMode(UploadMode.PROXY);
         refuseEncoded(contentEncoding);
         OptionalLong length = contentLength == null || contentLength.isBlank() ? OptionalLong.empty()
                 : OptionalLong.of(parseLength(contentLength));
@@ -82,6 +102,7 @@ public class FilesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response uploadForm(@PathParam("org") String org, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("Content-Encoding") String contentEncoding, InputStream body) throws IOException {
+        requireMode(UploadMode.PROXY);
         refuseEncoded(contentEncoding);
         OrgId orgId = OrgId.of(org);
         var caller = callers.current();
@@ -89,6 +110,62 @@ public class FilesResource {
         MultipartFileReader.FilePart part = MultipartFileReader.open(contentType, body);
         return created(files.upload(caller, orgId, new UploadRequest(part.filename(), part.contentType(), OptionalLong.empty()),
                 part.body()));
+    }
+
+    /**
+     * Validates a proposed upload and signs a PUT straight to the store. Body:
+     * {@code {"filename", "content_type", "size", "sha256"?, "endpoint"?: "public"|"internal"}}.
+     */
+    @POST
+    @Path("presign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response presign(@PathParam("org") String org, String body) {
+        requireMode(UploadMode.PRESIGNED);
+        OrgId orgId = OrgId.of(org);
+        var caller = callers.current();
+        JsonObject request = parseObject(body);
+        String filename = string(request, "filename");
+        String contentType = string(request, "content_type");
+        OptionalLong size = request.containsKey("size") && request.get("size").getValueType() == JsonValue.ValueType.NUMBER
+                && request.getJsonNumber("size").isIntegral() ? OptionalLong.of(request.getJsonNumber("size").longValueExact())
+                : OptionalLong.empty();
+        if (request.containsKey("size") && size.isEmpty()) {
+            throw invalid("size must be a whole number of bytes");
+        }
+        Optional<String> sha256 = Optional.ofNullable(string(request, "sha256"));
+        String endpoint = Optional.ofNullable(string(request, "endpoint")).orElse("public");
+        AccessSigner.Audience audience = switch (endpoint) {
+            case "public" -> AccessSigner.Audience.PUBLIC;
+            case "internal" -> AccessSigner.Audience.INTERNAL;
+            default -> throw invalid("endpoint must be public or internal");
+        };
+        PresignedUpload signed = presigned.presign(caller, orgId, new UploadRequest(filename, contentType, size), sha256, audience);
+        JsonObjectBuilder headers = Json.createObjectBuilder();
+        signed.put().headers().forEach(headers::add);
+        URI complete = uri.getBaseUriBuilder().path("orgs").path(orgId.value()).path("files").path(signed.id().value())
+                .path("complete").build();
+        String json = Json.createObjectBuilder()
+                .add("id", signed.id().value())
+                .add("method", signed.put().method())
+                .add("put_url", signed.put().url().toString())
+                .add("headers", headers)
+                .add("expires_at", signed.put().expiresAt().toString())
+                .add("get_url", signed.get().url().toString())
+                .add("get_expires_at", signed.get().expiresAt().toString())
+                .add("complete_url", complete.toString())
+                .build().toString();
+        return Response.ok(json).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    /** Checks a presigned upload's bytes against what was signed; deletes and refuses a mismatch. */
+    @POST
+    @Path("{id}/complete")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response complete(@PathParam("org") String org, @PathParam("id") String id) {
+        requireMode(UploadMode.PRESIGNED);
+        StoredFile file = presigned.complete(callers.current(), OrgId.of(org), id);
+        return Response.ok(FileJson.of(file, location(file)).toString()).header("Cache-Control", "no-store").build();
     }
 
     @GET
@@ -110,6 +187,14 @@ public class FilesResource {
     @Path("{id}")
     public Response download(@PathParam("org") String org, @PathParam("id") String id,
             @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        if (configuration.modes().download() == DownloadMode.REDIRECT) {
+            Optional<SignedRequest> get = presigned.redirect(callers.current(), OrgId.of(org), id);
+            if (get.isEmpty()) {
+                return notFound();
+            }
+            return Response.status(302).location(get.get().url()).header("Cache-Control", "no-store")
+                    .header("Referrer-Policy", "no-referrer").build();
+        }
         ReadConditions conditions = new ReadConditions(ByteRange.parse(range), Optional.ofNullable(ifNoneMatch));
         ObjectRead read = files.read(callers.current(), OrgId.of(org), id, conditions);
         if (read instanceof ObjectRead.Content content) {
@@ -172,6 +257,38 @@ public class FilesResource {
 
     private static Response notFound() {
         return Problems.notFound("no such file in this org").toResponse();
+    }
+
+    private void requireMode(UploadMode mode) {
+        if (!configuration.modes().allows(mode)) {
+            throw new PolicyViolation(PolicyViolation.Kind.MODE_DISABLED,
+                    mode.wire() + " uploads are not enabled on this deployment; see /api/v1/capabilities");
+        }
+    }
+
+    private static JsonObject parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw invalid("a JSON object is required");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw invalid("the body is not a JSON object");
+        }
+    }
+
+    private static String string(JsonObject json, String name) {
+        if (!json.containsKey(name) || json.isNull(name)) {
+            return null;
+        }
+        if (json.get(name).getValueType() != JsonValue.ValueType.STRING) {
+            throw invalid(name + " must be a string");
+        }
+        return json.getString(name);
+    }
+
+    private static PolicyViolation invalid(String detail) {
+        return new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, detail);
     }
 
     private static void refuseEncoded(String contentEncoding) {

@@ -18,6 +18,9 @@ public class PolicyViolationMapper implements ExceptionMapper<PolicyViolation> {
             case TOO_LARGE -> Problems.tooLarge(e.getMessage());
             case TYPE_NOT_ALLOWED -> Problems.unsupportedType(e.getMessage());
             case TYPE_MISMATCH -> Problem.of("type-mismatch", "Unsupported media type", 415, e.getMessage());
+            case NOT_UPLOADED -> Problem.of("not-uploaded", "Conflict", 409, e.getMessage());
+            case NOT_FOUND -> Problems.notFound(e.getMessage());
+            case MODE_DISABLED -> Problem.of("mode-disabled", "Not found", 404, e.getMessage());
         };
         return problem.toResponse();
     }

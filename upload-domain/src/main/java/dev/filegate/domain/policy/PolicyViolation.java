@@ -15,7 +15,13 @@ public final class PolicyViolation extends RuntimeException {
         TYPE_NOT_ALLOWED,
         TYPE_MISMATCH,
         TOO_LARGE,
-        INVALID_REQUEST
+        INVALID_REQUEST,
+        /** The operation needs the file's bytes, which have not arrived (yet). */
+        NOT_UPLOADED,
+        /** No such file or pending upload (or not this tenant's: indistinguishable on purpose). */
+        NOT_FOUND,
+        /** The mode this operation belongs to is not enabled on this deployment. */
+        MODE_DISABLED
     }
 
     private final Kind kind;

@@ -21,6 +21,20 @@ public interface ObjectStore {
 
     Optional<StoredObject> head(ObjectLocation location);
 
+    /**
+     * Makes the bucket ready to receive objects from clients directly (presigned uploads): creates it where the
+     * deployment allows, applies the browser CORS rule where the store takes one.
+     *
+     * @throws StoreUnavailable when the bucket is missing and may not be created, or the store is unreachable
+     */
+    void prepare(String bucket);
+
+    /**
+     * Rewrites an existing object's type and metadata in place (a server-side self-copy), marking it complete.
+     * Used when a presigned upload, whose bytes the client sent straight to the store, is completed.
+     */
+    StoredObject replaceMetadata(ObjectLocation location, NewObject object);
+
     ObjectRead get(ObjectLocation location, ReadConditions conditions);
 
     /** @return whether an object was there to delete */

@@ -3,6 +3,7 @@ package dev.filegate.domain.upload;
 import dev.filegate.domain.file.FileId;
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.file.StorageKeyGenerator;
+import dev.filegate.domain.policy.FileSignatures;
 import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.policy.UploadPolicy;
 import dev.filegate.domain.policy.ValidatedUpload;
@@ -52,7 +53,7 @@ public final class FileService {
         ValidatedUpload upload = policy.check(request.filename(), request.contentType(), request.declaredSize());
         StorageKey key = keys.next(org, upload.keyExtension());
         ObjectLocation location = new ObjectLocation(tenancy.bucketFor(org), key);
-        SizeLimitedInputStream limited = new SizeLimitedInputStream(body, upload.maxBytes());
+        SizeLimitedInputStream limited = new SizeLimitedInputStream(checkedHead(body, upload), upload.maxBytes());
         NewObject object = new NewObject(upload.contentType().toString(), upload.fileName().value(), caller.subject(),
                 request.declaredSize());
         StoredObject stored;
@@ -70,7 +71,21 @@ public final class FileService {
         }
         return new StoredFile(org, key.fileId(), upload.fileName().value(), upload.contentType().toString(), limited.count(),
                 limited.sha256Hex(), stored.etag(), stored.lastModified() != null ? stored.lastModified() : keys.clock().instant(),
-                caller.subject());
+                caller.subject(), StoredFile.State.COMPLETE);
+    }
+
+    /** Reads the first bytes to check them against the declared type, then hands on a stream that starts over. */
+    private static InputStream checkedHead(InputStream body, ValidatedUpload upload) throws IOException {
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(body, FileSignatures.HEAD_BYTES);
+        byte[] head = new byte[FileSignatures.HEAD_BYTES];
+        int filled = 0;
+        for (int n; filled < head.length && (n = in.read(head, filled, head.length - filled)) > 0; ) {
+            filled += n;
+        }
+        byte[] actual = java.util.Arrays.copyOf(head, filled);
+        FileSignatures.check(upload.contentType(), actual);
+        in.unread(actual);
+        return in;
     }
 
     public FilePage list(Caller caller, OrgId org, String cursor, int limit) {
@@ -83,12 +98,21 @@ public final class FileService {
 
     public Optional<StoredFile> describe(Caller caller, OrgId org, String fileId) {
         access.check(caller, org, Action.READ);
-        return locate(org, fileId).flatMap(store::head).map(o -> view(org, o));
+        return locate(org, fileId).flatMap(store::head).filter(FileService::complete).map(o -> view(org, o));
     }
 
     public ObjectRead read(Caller caller, OrgId org, String fileId, ReadConditions conditions) {
         access.check(caller, org, Action.READ);
-        return locate(org, fileId).map(l -> store.get(l, conditions)).orElseGet(ObjectRead.Missing::new);
+        ObjectRead read = locate(org, fileId).map(l -> store.get(l, conditions)).orElseGet(ObjectRead.Missing::new);
+        if (read instanceof ObjectRead.Content content && !complete(content.object())) {
+            try {
+                content.body().close();
+            } catch (IOException e) {
+                // nothing was sent; the connection goes back or away
+            }
+            return new ObjectRead.Missing(); // an uncompleted presigned upload is not served
+        }
+        return read;
     }
 
     /** @return whether the file existed */
@@ -106,9 +130,15 @@ public final class FileService {
         return FileId.parse(fileId).map(id -> new ObjectLocation(tenancy.bucketFor(org), StorageKey.of(org, id)));
     }
 
-    private static StoredFile view(OrgId org, StoredObject o) {
+    static StoredFile view(OrgId org, StoredObject o) {
         return new StoredFile(org, o.key().fileId(), o.filename() != null ? o.filename() : o.key().fileId().value(),
-                o.contentType(), o.size(), null, o.etag(), o.lastModified(), o.uploadedBy());
+                o.contentType(), o.size(), null, o.etag(), o.lastModified(), o.uploadedBy(),
+                complete(o) ? StoredFile.State.COMPLETE : StoredFile.State.PENDING);
+    }
+
+    /** Objects the service validated carry their original filename; presigned uploads get it when completed. */
+    static boolean complete(StoredObject o) {
+        return o.filename() != null;
     }
 
     public UploadPolicy policy() {

@@ -104,6 +104,18 @@ class FileServiceTest {
         assertEquals(1, shared.list(uploader(GLOBEX), GLOBEX, null, 100).files().size());
     }
 
+    private static InputStream png() {
+        return new ByteArrayInputStream(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
+    }
+
+    @Test
+    void pngDeclaredHtmlIsRefusedAndNothingIsStored() {
+        PolicyViolation e = assertThrows(PolicyViolation.class, () -> shared.upload(uploader(ACME), ACME,
+                new UploadRequest("a.png", "image/png", OptionalLong.empty()), body("<!DOCTYPE html><script>alert(1)</script>")));
+        assertEquals(PolicyViolation.Kind.TYPE_MISMATCH, e.kind());
+        assertEquals(0, store.puts);
+    }
+
     @Test
     void malformedIdsReadAsMissing() {
         assertInstanceOf(ObjectRead.Missing.class, shared.read(uploader(ACME), ACME, "../globex/x", ReadConditions.none()));
@@ -113,8 +125,8 @@ class FileServiceTest {
     @Test
     void bucketPerTenantKeepsTenantsInSeparateBuckets() throws IOException {
         FileService perTenant = service(TenancyStrategy.of("bucket-per-tenant", null, "t-{org}"));
-        perTenant.upload(uploader(ACME), ACME, new UploadRequest("a.png", "image/png", OptionalLong.empty()), body("png"));
-        perTenant.upload(uploader(GLOBEX), GLOBEX, new UploadRequest("b.png", "image/png", OptionalLong.empty()), body("png"));
+        perTenant.upload(uploader(ACME), ACME, new UploadRequest("a.png", "image/png", OptionalLong.empty()), png());
+        perTenant.upload(uploader(GLOBEX), GLOBEX, new UploadRequest("b.png", "image/png", OptionalLong.empty()), png());
         assertTrue(store.bytes.keySet().stream().anyMatch(k -> k.startsWith("t-acme/orgs/acme/files/")));
         assertTrue(store.bytes.keySet().stream().anyMatch(k -> k.startsWith("t-globex/orgs/globex/files/")));
         assertEquals(1, perTenant.list(uploader(ACME), ACME, null, 10).files().size());

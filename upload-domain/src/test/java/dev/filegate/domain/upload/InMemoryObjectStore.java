@@ -41,6 +41,20 @@ final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public void prepare(String bucket) {
+    }
+
+    @Override
+    public StoredObject replaceMetadata(ObjectLocation location, NewObject object) {
+        String id = location.bucket() + "/" + location.key();
+        StoredObject o = objects.get(id);
+        StoredObject replaced = new StoredObject(o.key(), o.size(), object.contentType(), o.etag(), o.lastModified(),
+                object.filename(), object.uploadedBy());
+        objects.put(id, replaced);
+        return replaced;
+    }
+
+    @Override
     public ObjectRead get(ObjectLocation location, ReadConditions conditions) {
         String id = location.bucket() + "/" + location.key();
         return objects.containsKey(id)

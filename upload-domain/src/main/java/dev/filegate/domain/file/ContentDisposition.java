@@ -1,4 +1,4 @@
-package dev.filegate.api.files;
+package dev.filegate.domain.file;
 
 import java.nio.charset.StandardCharsets;
 
@@ -20,7 +20,7 @@ public final class ContentDisposition {
     }
 
     /** RFC 5987 attr-char percent-encoding. */
-    static String encode(String value) {
+    public static String encode(String value) {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;

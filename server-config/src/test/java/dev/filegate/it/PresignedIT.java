@@ -1,0 +1,275 @@
+package dev.filegate.it;
+
+import static dev.filegate.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.filegate.it.support.Api;
+import dev.filegate.it.support.ApiIT;
+import dev.filegate.it.support.ItProperties;
+import dev.filegate.it.support.RandomBody;
+import dev.filegate.it.support.Store;
+import dev.filegate.it.support.Tokens;
+import dev.filegate.it.support.Transfer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Presigned mode against a real S3 server that verifies SigV4 (S3Proxy). The service binds type, length and
+ * (when declared) the SHA-256 into the signature, so the store refuses anything else; the service itself refuses
+ * before signing what the policy forbids, and checks content on completion. The server runs with
+ * {@code upload.modes=presigned}, {@code download.mode=redirect}, internal endpoint {@code 127.0.0.1}, public
+ * endpoint {@code localhost}, and a 5-second upload URL lifetime.
+ */
+@Tag("presigned")
+class PresignedIT extends ApiIT {
+
+    private final Transfer transfer = new Transfer();
+    private static final byte[] PNG = png(4096);
+
+    private static byte[] png(int size) {
+        try (InputStream in = RandomBody.png(size, 99)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonObject presign(String org, String name, String type, long size, String sha256) {
+        var body = Json.createObjectBuilder().add("filename", name).add("content_type", type).add("size", size);
+        if (sha256 != null) {
+            body.add("sha256", sha256);
+        }
+        HttpResponse<String> r = api.send(api.request(Api.filesPath(org) + "/presign", Tokens.uploader(org))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build());
+        assertEquals(200, r.statusCode(), r.body());
+        return Api.json(r);
+    }
+
+    private HttpResponse<String> put(String url, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return transfer.send(b.build());
+    }
+
+    private HttpResponse<String> complete(String org, JsonObject signed) {
+        return api.send(api.request(URI.create(signed.getString("complete_url")).getRawPath(), Tokens.uploader(org))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static String edit(String url, String param, java.util.function.UnaryOperator<String> change) {
+        URI uri = URI.create(url);
+        String query = Arrays.stream(uri.getRawQuery().split("&")).map(p -> {
+            int eq = p.indexOf('=');
+            return p.substring(0, eq).equals(param) ? p.substring(0, eq + 1) + change.apply(p.substring(eq + 1)) : p;
+        }).reduce((a, b) -> a + "&" + b).orElseThrow();
+        return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?" + query;
+    }
+
+    @Test
+    void theSeedsThreeStepBrowserClientWorksUnchanged() {
+        // presign with {filename, content_type, size}; PUT put_url with only Content-Type; use get_url.
+        String org = "seed";
+        JsonObject signed = presign(org, "pasted.png", "image/png", PNG.length, null);
+        assertEquals(201 / 100, put(signed.getString("put_url"), "image/png", PNG).statusCode() / 100);
+        HttpResponse<byte[]> got = sendBytes(signed.getString("get_url"));
+        assertEquals(200, got.statusCode());
+        assertTrue(Arrays.equals(PNG, got.body()));
+        assertTrue(got.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+    }
+
+    @Test
+    void presignAnswersWhatTheClientMustSendAndNoMore() {
+        JsonObject signed = presign("shape", "a.png", "image/png", PNG.length, null);
+        assertEquals("PUT", signed.getString("method"));
+        JsonObject headers = signed.getJsonObject("headers");
+        assertEquals("image/png", headers.getString("Content-Type"));
+        assertEquals(String.valueOf(PNG.length), headers.getString("Content-Length"));
+        assertTrue(Instant.parse(signed.getString("expires_at")).isBefore(Instant.now().plusSeconds(60)));
+        assertTrue(Instant.parse(signed.getString("get_expires_at")).isAfter(Instant.now().plus(Duration.ofHours(23))));
+        assertEquals("localhost", URI.create(signed.getString("put_url")).getHost(), "signed for the public host");
+        assertTrue(signed.getString("id").endsWith(".png"));
+    }
+
+    @Test
+    void storeRefusesAnotherContentType() {
+        JsonObject signed = presign("bound", "a.png", "image/png", PNG.length, null);
+        assertEquals(403, put(signed.getString("put_url"), "text/html", PNG).statusCode());
+    }
+
+    @Test
+    void storeRefusesAnotherLength() {
+        JsonObject signed = presign("bound", "a.png", "image/png", PNG.length, null);
+        assertEquals(403, put(signed.getString("put_url"), "image/png", png(PNG.length + 1)).statusCode());
+    }
+
+    @Test
+    void storeRefusesOtherBytesWhenSha256IsBound() throws Exception {
+        String sha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(PNG));
+        JsonObject signed = presign("bound", "a.png", "image/png", PNG.length, sha);
+        String checksum = signed.getJsonObject("headers").getString("x-amz-checksum-sha256");
+        assertEquals(sha, checksum);
+        byte[] other = PNG.clone();
+        other[100] ^= 1;
+        HttpResponse<String> tampered = put(signed.getString("put_url"), "image/png", other, "x-amz-checksum-sha256", checksum);
+        assertTrue(tampered.statusCode() >= 400, "status " + tampered.statusCode());
+        assertEquals(200, put(signed.getString("put_url"), "image/png", PNG, "x-amz-checksum-sha256", checksum).statusCode());
+    }
+
+    @Test
+    void storeRefusesEditedSignatureKeyAndExpiry() {
+        JsonObject signed = presign("edits", "a.png", "image/png", PNG.length, null);
+        String url = signed.getString("put_url");
+        String flipped = edit(url, "X-Amz-Signature", s -> (s.charAt(0) == 'a' ? "b" : "a") + s.substring(1));
+        assertEquals(403, put(flipped, "image/png", PNG).statusCode());
+        assertEquals(403, put(edit(url, "X-Amz-Expires", s -> "604800"), "image/png", PNG).statusCode());
+        String otherKey = url.replace("/orgs/edits/", "/orgs/victim/");
+        assertEquals(403, put(otherKey, "image/png", PNG).statusCode());
+        try (Store store = new Store()) {
+            assertEquals(List.of(), store.keys("victim"));
+        }
+    }
+
+    @Test
+    void storeRefusesTheUrlAfterItExpired() throws InterruptedException {
+        JsonObject signed = presign("expiry", "a.png", "image/png", PNG.length, null);
+        Instant expires = Instant.parse(signed.getString("expires_at"));
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 1500);
+        assertEquals(403, put(signed.getString("put_url"), "image/png", PNG).statusCode());
+    }
+
+    @Test
+    void urlSignedForTheInternalHostFailsAtThePublicOneAndThePublicUrlWorks() {
+        String org = "hosts";
+        HttpResponse<String> r = api.send(api.request(Api.filesPath(org) + "/presign", Tokens.uploader(org))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("filename", "a.png").add("content_type", "image/png").add("size", PNG.length)
+                        .add("endpoint", "internal").build().toString())).build());
+        assertEquals(200, r.statusCode(), r.body());
+        String internal = Api.json(r).getString("put_url");
+        assertEquals("127.0.0.1", URI.create(internal).getHost());
+        String atPublicHost = internal.replace("//127.0.0.1:", "//localhost:");
+        assertEquals(403, put(atPublicHost, "image/png", PNG).statusCode(), "the Triangle of Death, reproduced");
+        assertEquals(200, put(internal, "image/png", PNG).statusCode(), "the internal URL works where it was meant");
+        JsonObject publicUrl = presign(org, "b.png", "image/png", PNG.length, null);
+        assertEquals(200, put(publicUrl.getString("put_url"), "image/png", PNG).statusCode(), "the fix: sign for the public host");
+    }
+
+    @Test
+    void serviceRefusesBeforeSigning() {
+        String org = "refused";
+        String token = Tokens.uploader(org);
+        java.util.function.BiFunction<String, String, HttpResponse<String>> presignAs = (tok, json) -> api.send(
+                api.request(Api.filesPath(org) + "/presign", tok).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        assertProblem(403, presignAs.apply(Tokens.uploader("intruder"),
+                "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10}"));
+        assertProblem(415, presignAs.apply(token, "{\"filename\":\"a.html\",\"content_type\":\"text/html\",\"size\":10}"));
+        assertProblem(413, presignAs.apply(token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":" + (13L << 20) + "}"));
+        assertProblem(400, presignAs.apply(token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\"}"));
+        assertProblem(400, presignAs.apply(token, "{\"filename\":\"../a.png\",\"content_type\":\"image/png\",\"size\":10}"));
+        assertProblem(400, presignAs.apply(token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10,\"sha256\":\"xyz\"}"));
+        assertProblem(400, presignAs.apply(token, "not json"));
+        assertProblem(403, presignAs.apply(Tokens.reader(org), "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10}"));
+        try (Store store = new Store()) {
+            assertEquals(0, store.client().listObjectsV2(b -> b.bucket(ItProperties.bucketFor(org)).prefix("pending/orgs/" + org + "/"))
+                    .keyCount());
+        }
+    }
+
+    @Test
+    void completeRejectsPngDeclaredHtmlAndRemovesIt() {
+        String org = "magic";
+        byte[] html = "<!DOCTYPE html><script>alert(document.cookie)</script>".getBytes();
+        JsonObject signed = presign(org, "cat.png", "image/png", html.length, null);
+        assertEquals(200, put(signed.getString("put_url"), "image/png", html).statusCode(), "the store cannot tell");
+        assertProblem(415, complete(org, signed));
+        try (Store store = new Store()) {
+            assertEquals(List.of(), store.keys(org), "the mismatching object is deleted");
+        }
+        assertProblem(404, complete(org, signed));
+    }
+
+    @Test
+    void completeBeforeTheBytesArrivedIs409AndCompletingTwiceIsHarmless() {
+        String org = "early";
+        JsonObject signed = presign(org, "a.png", "image/png", PNG.length, null);
+        assertProblem(409, complete(org, signed));
+        assertEquals(200, put(signed.getString("put_url"), "image/png", PNG).statusCode());
+        HttpResponse<String> first = complete(org, signed);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("complete", Api.json(first).getString("state"));
+        assertEquals("a.png", Api.json(first).getString("filename"));
+        assertEquals(200, complete(org, signed).statusCode());
+        assertProblem(403, api.send(api.request(URI.create(signed.getString("complete_url")).getRawPath(), Tokens.uploader("other"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()));
+    }
+
+    @Test
+    void uncompletedUploadIsListedAsPendingAndNotServed() {
+        String org = "pending";
+        JsonObject signed = presign(org, "draft.png", "image/png", PNG.length, null);
+        assertEquals(200, put(signed.getString("put_url"), "image/png", PNG).statusCode());
+        HttpResponse<String> list = api.get(Api.filesPath(org), Tokens.uploader(org));
+        JsonObject entry = Api.json(list).getJsonArray("files").getJsonObject(0);
+        assertEquals("pending", entry.getString("state"));
+        assertProblem(404, api.get(Api.filesPath(org) + "/" + signed.getString("id"), Tokens.uploader(org)));
+    }
+
+    @Test
+    void redirectDownloadIsShortLivedUncachedAndSignedForThePublicHost() {
+        String org = "redirect";
+        JsonObject file = transfer.upload(org, Tokens.uploader(org), "r\u00e9sum\u00e9.pdf", "application/pdf", 9,
+                () -> new ByteArrayInputStream("%PDF-1.7\n".getBytes()));
+        HttpResponse<InputStream> r = api.download(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader(org));
+        assertEquals(302, r.statusCode());
+        assertEquals("no-store", r.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElseThrow());
+        URI location = URI.create(r.headers().firstValue("Location").orElseThrow());
+        assertEquals("localhost", location.getHost());
+        assertTrue(location.getRawQuery().contains("X-Amz-Expires=30"), location.getRawQuery());
+        assertTrue(location.getRawQuery().contains("response-content-disposition=attachment"), location.getRawQuery());
+        HttpResponse<InputStream> followed = transfer.download(org, Tokens.uploader(org), file.getString("id"));
+        assertEquals(200, followed.statusCode());
+        assertEquals("application/pdf", followed.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(followed.headers().firstValue("Content-Disposition").orElseThrow().contains("r%C3%A9sum%C3%A9.pdf"));
+        assertProblem(403, api.get(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader("other")));
+    }
+
+    @Test
+    void proxyUploadIsRefusedWhenOnlyPresignedIsEnabled() {
+        JsonObject problem = assertProblem(404, api.upload("modes", Tokens.uploader("modes"), "a.txt", "text/plain", "x".getBytes()));
+        assertTrue(problem.getString("detail").contains("capabilities"));
+        assertFalse(Api.json(api.get("api/v1/capabilities", null)).getJsonArray("upload_modes").toString().contains("proxy"));
+    }
+
+    private HttpResponse<byte[]> sendBytes(String url) {
+        try {
+            return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.filegate.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A client that uses whichever transfer mode the server advertises in {@code /api/v1/capabilities}, as a real
+ * client would: proxy (bytes through the service) or presigned (presign, PUT to the store, complete), and follows a
+ * download redirect to the store without ever sending its bearer token there.
+ */
+public final class Transfer {
+
+    private final Api api = new Api();
+    private final HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final String mode;
+
+    public Transfer() {
+        JsonObject caps = Api.json(api.get("api/v1/capabilities", null));
+        this.mode = caps.getJsonArray("upload_modes").getString(0);
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    /** Uploads and returns the file's JSON (with at least {@code id}). */
+    public JsonObject upload(String org, String token, String filename, String contentType, long size,
+            Supplier<InputStream> body) {
+        if (mode.equals("proxy")) {
+            HttpResponse<String> created = api.upload(org, token, filename, contentType, size, body);
+            assertEquals(201, created.statusCode(), created.body());
+            return Api.json(created);
+        }
+        JsonObject signed = presign(org, token, filename, contentType, size);
+        HttpResponse<String> put = put(signed, size, body);
+        assertEquals(200, put.statusCode(), put.body());
+        HttpResponse<String> completed = api.send(api.request(relative(signed.getString("complete_url")), token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, completed.statusCode(), completed.body());
+        return Api.json(completed);
+    }
+
+    public JsonObject presign(String org, String token, String filename, String contentType, long size) {
+        HttpResponse<String> r = api.send(api.request(Api.filesPath(org) + "/presign", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jakarta.json.Json.createObjectBuilder().add("filename", filename)
+                        .add("content_type", contentType).add("size", size).build().toString())).build());
+        assertEquals(200, r.statusCode(), r.body());
+        return Api.json(r);
+    }
+
+    /** PUTs to a presigned URL with exactly the headers the service said to send. */
+    public HttpResponse<String> put(JsonObject signed, long size, Supplier<InputStream> body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(signed.getString("put_url"))).timeout(Duration.ofMinutes(5))
+                .PUT(size == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), size));
+        for (Map.Entry<String, jakarta.json.JsonValue> h : signed.getJsonObject("headers").entrySet()) {
+            if (!h.getKey().equalsIgnoreCase("Content-Length")) { // set by the client library from the body
+                b.header(h.getKey(), ((jakarta.json.JsonString) h.getValue()).getString());
+            }
+        }
+        return send(b.build());
+    }
+
+    /** Downloads through the API, following a redirect to the store without the bearer token. */
+    public HttpResponse<InputStream> download(String org, String token, String id) {
+        HttpResponse<InputStream> r = api.download(Api.filesPath(org) + "/" + id, token);
+        if (r.statusCode() == 302) {
+            close(r);
+            String location = r.headers().firstValue("Location").orElseThrow();
+            try {
+                return direct.send(HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofMinutes(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return r;
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return direct.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void close(HttpResponse<InputStream> r) {
+        try {
+            r.body().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String relative(String absolute) {
+        URI uri = URI.create(absolute);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+}

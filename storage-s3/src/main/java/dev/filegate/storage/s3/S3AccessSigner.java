@@ -1,0 +1,103 @@
+package dev.filegate.storage.s3;
+
+import dev.filegate.domain.file.ContentDisposition;
+import dev.filegate.domain.storage.AccessSigner;
+import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.SignedRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * Presigned URLs with the AWS SDK's {@link S3Presigner}. SigV4 signs the Host, so there is one presigner per
+ * endpoint: URLs for clients outside the store's network are signed for the public endpoint, URLs for services
+ * beside the store for the internal one (the "signed for minio:9000" failure does not happen).
+ */
+public final class S3AccessSigner implements AccessSigner, AutoCloseable {
+
+    private final S3Presigner publicPresigner;
+    private final S3Presigner internalPresigner;
+
+    public S3AccessSigner(S3Settings settings, Optional<URI> publicEndpoint) {
+        this.internalPresigner = presigner(settings, settings.endpoint());
+        this.publicPresigner = publicEndpoint.isPresent() && !publicEndpoint.equals(settings.endpoint())
+                ? presigner(settings, publicEndpoint) : internalPresigner;
+    }
+
+    private static S3Presigner presigner(S3Settings settings, Optional<URI> endpoint) {
+        S3Presigner.Builder b = S3Presigner.builder().region(Region.of(settings.region()))
+                .credentialsProvider(S3Clients.credentials(settings))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build());
+        endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    private S3Presigner presigner(Audience audience) {
+        return audience == Audience.INTERNAL ? internalPresigner : publicPresigner;
+    }
+
+    @Override
+    public SignedRequest signUpload(ObjectLocation location, String contentType, long contentLength,
+            Optional<byte[]> sha256, Duration ttl, Audience audience) {
+        PresignedPutObjectRequest p = presigner(audience).presignPutObject(b -> b.signatureDuration(ttl)
+                .putObjectRequest(r -> {
+                    r.bucket(location.bucket()).key(location.key().value()).contentType(contentType).contentLength(contentLength);
+                    sha256.ifPresent(d -> r.checksumSHA256(Base64.getEncoder().encodeToString(d)));
+                }));
+        return new SignedRequest("PUT", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
+    }
+
+    @Override
+    public SignedRequest signDownload(ObjectLocation location, String filename, String contentType, Duration ttl,
+            Audience audience) {
+        PresignedGetObjectRequest p = presigner(audience).presignGetObject(b -> b.signatureDuration(ttl)
+                .getObjectRequest(r -> r.bucket(location.bucket()).key(location.key().value())
+                        .responseContentDisposition(ContentDisposition.attachment(filename))
+                        .responseContentType(contentType)));
+        return new SignedRequest("GET", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
+    }
+
+    /** The signed headers a client must send; Host is the URL's own. */
+    private static Map<String, String> clientHeaders(Map<String, List<String>> signed) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        signed.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.put(canonical(name), String.join(",", values));
+            }
+        });
+        return headers;
+    }
+
+    private static String canonical(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "content-type" -> "Content-Type";
+            case "content-length" -> "Content-Length";
+            default -> name.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static URI toUri(java.net.URL url) {
+        try {
+            return url.toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("the SDK produced an invalid URL", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        internalPresigner.close();
+        if (publicPresigner != internalPresigner) {
+            publicPresigner.close();
+        }
+    }
+}

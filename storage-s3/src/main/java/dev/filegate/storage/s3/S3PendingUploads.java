@@ -1,0 +1,118 @@
+package dev.filegate.storage.s3;
+
+import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.storage.PendingUpload;
+import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.StoreUnavailable;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The pending-upload ledger as small marker objects under {@code pending/} in the tenant's bucket, apart from the
+ * files: {@code pending/orgs/{org}/files/...}. A lifecycle rule on {@code pending/} can age out markers the
+ * sweeper never saw.
+ */
+public final class S3PendingUploads implements PendingUploads {
+
+    static final String PREFIX = "pending/";
+
+    private final S3Client s3;
+
+    public S3PendingUploads(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public void record(PendingUpload u) {
+        Properties p = new Properties();
+        p.setProperty("filename", u.filename());
+        p.setProperty("content-type", u.contentType());
+        p.setProperty("size", Long.toString(u.size()));
+        if (u.sha256Hex() != null) {
+            p.setProperty("sha256", u.sha256Hex());
+        }
+        p.setProperty("uploaded-by", u.uploadedBy());
+        p.setProperty("created-at", u.createdAt().toString());
+        p.setProperty("expires-at", u.expiresAt().toString());
+        StringWriter text = new StringWriter();
+        try {
+            p.store(text, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            s3.putObject(b -> b.bucket(u.bucket()).key(PREFIX + u.key().value()).contentType("text/plain; charset=UTF-8"),
+                    RequestBody.fromString(text.toString(), StandardCharsets.UTF_8));
+        } catch (SdkException e) {
+            throw new StoreUnavailable("recording the pending upload failed", null);
+        }
+    }
+
+    @Override
+    public Optional<PendingUpload> find(String bucket, StorageKey key) {
+        try {
+            String text = s3.getObjectAsBytes(b -> b.bucket(bucket).key(PREFIX + key.value())).asUtf8String();
+            return Optional.of(parse(bucket, key, text));
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new StoreUnavailable("reading the pending upload failed (HTTP " + e.statusCode() + ")", null);
+        } catch (SdkException e) {
+            throw new StoreUnavailable("reading the pending upload failed", null);
+        }
+    }
+
+    @Override
+    public void remove(String bucket, StorageKey key) {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(PREFIX + key.value()));
+        } catch (SdkException e) {
+            throw new StoreUnavailable("removing the pending upload failed", null);
+        }
+    }
+
+    @Override
+    public List<PendingUpload> list(String bucket, String keyPrefix) {
+        List<PendingUpload> found = new ArrayList<>();
+        try {
+            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX + keyPrefix)).contents()) {
+                StorageKey.parse(o.key().substring(PREFIX.length())).flatMap(k -> find(bucket, k)).ifPresent(found::add);
+            }
+        } catch (NoSuchBucketException e) {
+            return List.of();
+        } catch (SdkException e) {
+            throw new StoreUnavailable("listing pending uploads failed", null);
+        }
+        return found;
+    }
+
+    private static PendingUpload parse(String bucket, StorageKey key, String text) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PendingUpload(bucket, key, p.getProperty("filename"), p.getProperty("content-type"),
+                Long.parseLong(p.getProperty("size")), p.getProperty("sha256"), p.getProperty("uploaded-by"),
+                Instant.parse(p.getProperty("created-at")), Instant.parse(p.getProperty("expires-at")));
+    }
+}

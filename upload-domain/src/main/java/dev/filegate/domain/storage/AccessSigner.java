@@ -1,0 +1,31 @@
+package dev.filegate.domain.storage;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The signer port: delegated, short-lived access to one object, for clients that talk to the store themselves.
+ * Separate from {@link ObjectStore} so that signing (no network) and storing can be combined and decorated
+ * independently. Implementations sign for the host the client will actually reach.
+ */
+public interface AccessSigner {
+
+    /** Which network the client is on, and so which store host the URL must name. */
+    enum Audience {
+        /** Browsers and other clients outside the service's network: the public endpoint. */
+        PUBLIC,
+        /** Services on the store's own network: the internal endpoint. */
+        INTERNAL
+    }
+
+    /**
+     * A PUT of exactly {@code contentLength} bytes of {@code contentType} (and, when given, exactly the bytes whose
+     * SHA-256 is {@code sha256}) to {@code location}.
+     */
+    SignedRequest signUpload(ObjectLocation location, String contentType, long contentLength, Optional<byte[]> sha256,
+            Duration ttl, Audience audience);
+
+    /** A GET of {@code location} that the store answers as an attachment named {@code filename} of {@code contentType}. */
+    SignedRequest signDownload(ObjectLocation location, String filename, String contentType, Duration ttl,
+            Audience audience);
+}

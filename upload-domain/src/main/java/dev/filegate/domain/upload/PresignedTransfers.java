@@ -1,0 +1,173 @@
+package dev.filegate.domain.upload;
+
+import dev.filegate.domain.file.FileId;
+import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.file.StorageKeyGenerator;
+import dev.filegate.domain.policy.FileSignatures;
+import dev.filegate.domain.policy.MediaType;
+import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.policy.UploadPolicy;
+import dev.filegate.domain.policy.ValidatedUpload;
+import dev.filegate.domain.storage.AccessSigner;
+import dev.filegate.domain.storage.ByteRange;
+import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.ObjectRead;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.PendingUpload;
+import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.ReadConditions;
+import dev.filegate.domain.storage.SignedRequest;
+import dev.filegate.domain.storage.StoredObject;
+import dev.filegate.domain.tenant.AccessPolicy;
+import dev.filegate.domain.tenant.Action;
+import dev.filegate.domain.tenant.Caller;
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.tenant.TenancyStrategy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Presigned transfers: the service validates and signs, the client moves the bytes straight to the store.
+ * Everything the store can enforce is bound into the signature (type, exact length, SHA-256 when declared); what it
+ * cannot (the content matching its type) is checked when the client completes the upload.
+ */
+public final class PresignedTransfers {
+
+    private final ObjectStore store;
+    private final AccessSigner signer;
+    private final PendingUploads pending;
+    private final TenancyStrategy tenancy;
+    private final UploadPolicy policy;
+    private final AccessPolicy access;
+    private final StorageKeyGenerator keys;
+
+    public PresignedTransfers(ObjectStore store, AccessSigner signer, PendingUploads pending, TenancyStrategy tenancy,
+            UploadPolicy policy, AccessPolicy access, StorageKeyGenerator keys) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.pending = Objects.requireNonNull(pending, "pending");
+        this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.access = Objects.requireNonNull(access, "access");
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /**
+     * Validates a proposed upload and signs a PUT for it. Nothing is signed for a request the policy refuses.
+     *
+     * @param sha256 the file's SHA-256 as hex or base64, if the client knows it
+     */
+    public PresignedUpload presign(Caller caller, OrgId org, UploadRequest request, Optional<String> sha256,
+            AccessSigner.Audience audience) {
+        access.check(caller, org, Action.UPLOAD);
+        if (request.declaredSize().isEmpty()) {
+            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "a presigned upload needs the file's size");
+        }
+        ValidatedUpload upload = policy.check(request.filename(), request.contentType(), request.declaredSize());
+        Optional<byte[]> digest = sha256.map(PresignedTransfers::decodeSha256);
+        long size = request.declaredSize().getAsLong();
+        StorageKey key = keys.next(org, upload.keyExtension());
+        ObjectLocation location = new ObjectLocation(tenancy.bucketFor(org), key);
+        String type = upload.contentType().toString();
+        store.prepare(location.bucket());
+        SignedRequest put = signer.signUpload(location, type, size, digest, policy.expiries().uploadUrl(), audience);
+        SignedRequest get = signer.signDownload(location, upload.fileName().value(), type, policy.expiries().downloadUrl(),
+                audience);
+        pending.record(new PendingUpload(location.bucket(), key, upload.fileName().value(), type, size,
+                digest.map(d -> HexFormat.of().formatHex(d)).orElse(null), caller.subject(), keys.clock().instant(),
+                put.expiresAt()));
+        return new PresignedUpload(key.fileId(), put, get);
+    }
+
+    /**
+     * Checks what arrived against what was signed: size, type, and the leading bytes against the type's signature.
+     * A mismatching object is deleted. Completing twice is harmless.
+     */
+    public StoredFile complete(Caller caller, OrgId org, String fileId) {
+        access.check(caller, org, Action.UPLOAD);
+        ObjectLocation location = locate(org, fileId).orElseThrow(PresignedTransfers::unknown);
+        Optional<PendingUpload> promised = pending.find(location.bucket(), location.key());
+        Optional<StoredObject> arrived = store.head(location);
+        if (promised.isEmpty()) {
+            return arrived.filter(FileService::complete).map(o -> FileService.view(org, o))
+                    .orElseThrow(PresignedTransfers::unknown);
+        }
+        PendingUpload p = promised.get();
+        if (arrived.isEmpty()) {
+            throw new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet");
+        }
+        StoredObject object = arrived.get();
+        try {
+            if (object.size() != p.size()) {
+                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
+                        "the uploaded size " + object.size() + " differs from the declared " + p.size());
+            }
+            if (object.contentType() == null || !MediaType.parse(object.contentType()).equals(MediaType.parse(p.contentType()))) {
+                throw new PolicyViolation(PolicyViolation.Kind.TYPE_MISMATCH, "the uploaded content type differs from the declared one");
+            }
+            FileSignatures.check(MediaType.parse(p.contentType()), head(location, p.size()));
+        } catch (PolicyViolation e) {
+            store.delete(location);
+            pending.remove(location.bucket(), location.key());
+            throw e;
+        }
+        StoredObject completed = store.replaceMetadata(location, new NewObject(p.contentType(), p.filename(), p.uploadedBy(),
+                OptionalLong.of(p.size())));
+        pending.remove(location.bucket(), location.key());
+        StoredFile view = FileService.view(org, completed);
+        return new StoredFile(view.org(), view.id(), view.filename(), view.contentType(), view.size(), p.sha256Hex(),
+                view.etag(), view.createdAt(), view.uploadedBy(), StoredFile.State.COMPLETE);
+    }
+
+    /** A short-lived GET of a completed file, for redirect downloads. */
+    public Optional<SignedRequest> redirect(Caller caller, OrgId org, String fileId) {
+        access.check(caller, org, Action.READ);
+        return locate(org, fileId).flatMap(l -> store.head(l).filter(FileService::complete)
+                .map(o -> signer.signDownload(l, o.filename(), o.contentType() == null ? MediaType.OCTET_STREAM.toString()
+                        : o.contentType(), policy.expiries().redirect(), AccessSigner.Audience.PUBLIC)));
+    }
+
+    private byte[] head(ObjectLocation location, long size) {
+        if (size == 0) {
+            return new byte[0];
+        }
+        long last = Math.min(size, FileSignatures.HEAD_BYTES) - 1;
+        ObjectRead read = store.get(location, new ReadConditions(Optional.of(new ByteRange(0L, last)), Optional.empty()));
+        if (!(read instanceof ObjectRead.Content content)) {
+            throw new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet");
+        }
+        try (InputStream in = content.body()) {
+            return in.readNBytes(FileSignatures.HEAD_BYTES);
+        } catch (IOException e) {
+            throw new dev.filegate.domain.storage.StoreUnavailable("reading the uploaded file failed", e);
+        }
+    }
+
+    private Optional<ObjectLocation> locate(OrgId org, String fileId) {
+        return FileId.parse(fileId).map(id -> new ObjectLocation(tenancy.bucketFor(org), StorageKey.of(org, id)));
+    }
+
+    private static PolicyViolation unknown() {
+        return new PolicyViolation(PolicyViolation.Kind.NOT_FOUND, "no upload with this id is pending in this org");
+    }
+
+    static byte[] decodeSha256(String text) {
+        String t = text.strip();
+        byte[] bytes;
+        try {
+            bytes = t.matches("[0-9a-fA-F]{64}") ? HexFormat.of().parseHex(t) : Base64.getDecoder().decode(t);
+        } catch (IllegalArgumentException e) {
+            bytes = new byte[0];
+        }
+        if (bytes.length != 32) {
+            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "sha256 must be 64 hex digits or 44 base64 characters");
+        }
+        return bytes;
+    }
+}
