@@ -237,6 +237,28 @@ class PresignedIT extends ApiIT {
     }
 
     @Test
+    void abandonedUploadIsSweptAfterItsUrlExpiredAndACompletedOneIsKept() throws InterruptedException {
+        String org = "sweep";
+        JsonObject abandoned = presign(org, "left.png", "image/png", PNG.length, null);
+        assertEquals(200, put(abandoned.getString("put_url"), "image/png", PNG).statusCode());
+        JsonObject kept = presign(org, "kept.png", "image/png", PNG.length, null);
+        assertEquals(200, put(kept.getString("put_url"), "image/png", PNG).statusCode());
+        assertEquals(200, complete(org, kept).statusCode());
+        try (Store store = new Store()) {
+            assertEquals(2, store.keys(org).size());
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (store.keys(org).size() > 1 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
+            List<String> left = store.keys(org);
+            assertEquals(1, left.size(), "the abandoned upload is removed: " + left);
+            assertTrue(left.get(0).endsWith(kept.getString("id").substring(8)));
+            assertEquals(0, store.client().listObjectsV2(b -> b.bucket(ItProperties.bucketFor(org))
+                    .prefix("pending/orgs/" + org + "/")).keyCount(), "no ledger entries remain");
+        }
+    }
+
+    @Test
     void redirectDownloadIsShortLivedUncachedAndSignedForThePublicHost() {
         String org = "redirect";
         JsonObject file = transfer.upload(org, Tokens.uploader(org), "r\u00e9sum\u00e9.pdf", "application/pdf", 9,

@@ -278,6 +278,15 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<String> buckets() {
+        try {
+            return s3.listBuckets().buckets().stream().map(software.amazon.awssdk.services.s3.model.Bucket::name).toList();
+        } catch (SdkException e) {
+            throw unavailable("listing buckets", e);
+        }
+    }
+
+    @Override
     public void prepare(String bucket) {
         ensureBucket(bucket);
     }

@@ -23,7 +23,12 @@ import org.eclipse.microprofile.config.Config;
  * reference; each can be set as an environment variable (dots and hyphens become underscores, upper case).
  */
 public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyStrategy tenancy, AccessPolicy access,
-        S3Settings s3, Optional<URI> publicEndpoint, Modes modes, String orgClaim, DevToken devToken) {
+        S3Settings s3, Optional<URI> publicEndpoint, Modes modes, Housekeeping housekeeping, String orgClaim,
+        DevToken devToken) {
+
+    /** Removal of presigned uploads never completed: how often, and how long after their URL expired. */
+    public record Housekeeping(Duration sweepInterval, Duration grace) {
+    }
 
     /** How bytes move: upload modes enabled (first preferred) and the download mode. */
     public record Modes(List<UploadMode> upload, DownloadMode download) {
@@ -119,6 +124,8 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         List<UploadMode> uploadModes = s.parsed("upload.modes", "proxy", v -> Arrays.stream(v.split(","))
                 .map(String::strip).filter(x -> !x.isEmpty()).map(x -> enumValue(UploadMode.class, x, "upload.modes")).distinct().toList());
         DownloadMode downloadMode = s.parsed("download.mode", "proxy", v -> enumValue(DownloadMode.class, v.strip(), "download.mode"));
+        Duration sweepInterval = s.parsed("upload.pending.sweep-interval", "PT15M", Duration::parse);
+        Duration grace = s.parsed("upload.pending.grace", "PT1H", Duration::parse);
         Modes modes = uploadModes != null && downloadMode != null ? s.build("upload.modes", () -> new Modes(uploadModes, downloadMode)) : null;
 
         if (s.optional("mp.jwt.verify.publickey").isEmpty() && s.optional("mp.jwt.verify.publickey.location").isEmpty()) {
@@ -160,7 +167,7 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
             throw new InvalidConfiguration(profile, s.problems());
         }
         return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3,
-                publicEndpoint.filter(java.util.Objects::nonNull), modes, orgClaim,
+                publicEndpoint.filter(java.util.Objects::nonNull), modes, new Housekeeping(sweepInterval, grace), orgClaim,
                 new DevToken(devTokenEnabled, devKey, devIssuer, devLifetime));
     }
 

@@ -47,6 +47,9 @@ public interface ObjectStore {
      */
     ObjectPage list(String bucket, String prefix, String cursor, int limit);
 
+    /** The buckets the service's credentials can see (to find tenant buckets for housekeeping). */
+    java.util.List<String> buckets();
+
     /** Checks that the store answers for this bucket. */
     StoreHealth health(String bucket);
 }

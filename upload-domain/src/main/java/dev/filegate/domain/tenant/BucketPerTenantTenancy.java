@@ -26,6 +26,19 @@ public record BucketPerTenantTenancy(String template) implements TenancyStrategy
     }
 
     @Override
+    public boolean isTenantBucket(String bucket) {
+        int at = template.indexOf(PLACEHOLDER);
+        String prefix = template.substring(0, at);
+        String suffix = template.substring(at + PLACEHOLDER.length());
+        if (bucket == null || !bucket.startsWith(prefix) || !bucket.endsWith(suffix)
+                || bucket.length() <= prefix.length() + suffix.length()) {
+            return false;
+        }
+        String org = bucket.substring(prefix.length(), bucket.length() - suffix.length());
+        return org.matches("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

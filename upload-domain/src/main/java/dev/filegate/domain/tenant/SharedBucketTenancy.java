@@ -15,6 +15,11 @@ public record SharedBucketTenancy(String bucket) implements TenancyStrategy {
     }
 
     @Override
+    public boolean isTenantBucket(String name) {
+        return bucket.equals(name);
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -9,6 +9,9 @@ public sealed interface TenancyStrategy permits SharedBucketTenancy, BucketPerTe
     /** The bucket holding this tenant's objects. */
     String bucketFor(OrgId org);
 
+    /** Whether a bucket name is one of this strategy's tenant buckets. */
+    boolean isTenantBucket(String bucket);
+
     /** A short name for configuration and the capabilities document. */
     String name();
 

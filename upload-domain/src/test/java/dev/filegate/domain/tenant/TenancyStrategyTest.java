@@ -29,6 +29,16 @@ class TenancyStrategyTest {
     }
 
     @Test
+    void tenantBucketsAreRecognisedForHousekeeping() {
+        TenancyStrategy t = TenancyStrategy.of("bucket-per-tenant", null, "tenant-{org}-files");
+        assertEquals(true, t.isTenantBucket("tenant-acme-files"));
+        assertEquals(false, t.isTenantBucket("tenant--files"));
+        assertEquals(false, t.isTenantBucket("other-acme-files"));
+        assertEquals(false, t.isTenantBucket("tenant-a.b-files"));
+        assertEquals(true, TenancyStrategy.of("shared-bucket", "files", null).isTenantBucket("files"));
+    }
+
+    @Test
     void templateWithoutPlaceholderOrWithTwoIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new BucketPerTenantTenancy("tenant"));
         assertThrows(IllegalArgumentException.class, () -> new BucketPerTenantTenancy("{org}-{org}"));

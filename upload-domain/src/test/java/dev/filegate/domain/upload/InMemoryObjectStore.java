@@ -45,6 +45,11 @@ final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<String> buckets() {
+        return objects.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().toList();
+    }
+
+    @Override
     public StoredObject replaceMetadata(ObjectLocation location, NewObject object) {
         String id = location.bucket() + "/" + location.key();
         StoredObject o = objects.get(id);

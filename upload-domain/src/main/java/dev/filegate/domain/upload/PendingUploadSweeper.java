@@ -1,0 +1,61 @@
+package dev.filegate.domain.upload;
+
+import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.PendingUpload;
+import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.StoredObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Removes presigned uploads that were never completed: once a pending upload's URL has expired and a grace period
+ * has passed, its object (unvalidated bytes, if any arrived) and its ledger entry are deleted. A completed upload
+ * whose ledger entry was left behind only loses the entry.
+ */
+public final class PendingUploadSweeper {
+
+    /** What one sweep did. */
+    public record Result(int removedObjects, int removedEntries) {
+    }
+
+    private final ObjectStore store;
+    private final PendingUploads pending;
+    private final Supplier<List<String>> buckets;
+    private final Clock clock;
+    private final Duration grace;
+
+    public PendingUploadSweeper(ObjectStore store, PendingUploads pending, Supplier<List<String>> buckets, Clock clock,
+            Duration grace) {
+        this.store = store;
+        this.pending = pending;
+        this.buckets = buckets;
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    public Result sweep() {
+        int objects = 0;
+        int entries = 0;
+        var now = clock.instant();
+        for (String bucket : buckets.get()) {
+            for (PendingUpload p : pending.list(bucket, "orgs/")) {
+                if (p.expiresAt().plus(grace).isAfter(now)) {
+                    continue;
+                }
+                ObjectLocation location = new ObjectLocation(bucket, p.key());
+                Optional<StoredObject> object = store.head(location);
+                if (object.isPresent() && !FileService.complete(object.get())) {
+                    store.delete(location);
+                    objects++;
+                }
+                pending.remove(bucket, p.key());
+                entries++;
+            }
+        }
+        return new Result(objects, entries);
+    }
+}
