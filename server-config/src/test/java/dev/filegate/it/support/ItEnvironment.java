@@ -48,10 +48,12 @@ public final class ItEnvironment implements BeforeAllCallback {
 
         public final KeyPair keys;
         public final S3ProxyProcess store;
+        private final NginxGateway gateway;
 
-        private Env(KeyPair keys, S3ProxyProcess store) {
+        private Env(KeyPair keys, S3ProxyProcess store, NginxGateway gateway) {
             this.keys = keys;
             this.store = store;
+            this.gateway = gateway;
         }
 
         static Env start() {
@@ -69,7 +71,13 @@ public final class ItEnvironment implements BeforeAllCallback {
                 Path data = dir.resolve("s3data-" + ItProperties.tenancy());
                 deleteTree(data);
                 S3ProxyProcess store = S3ProxyProcess.start(data, ItProperties.s3Port());
-                return new Env(keys, store);
+                NginxGateway gateway = null;
+                if ("gateway".equals(ItProperties.tenancy())) {
+                    Path nginx = dir.resolve("nginx");
+                    NginxGateway.deleteQuietly(nginx);
+                    gateway = NginxGateway.start(nginx);
+                }
+                return new Env(keys, store, gateway);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {
@@ -79,6 +87,9 @@ public final class ItEnvironment implements BeforeAllCallback {
 
         @Override
         public void close() {
+            if (gateway != null) {
+                gateway.stop();
+            }
             store.stop();
         }
     }

@@ -25,10 +25,12 @@ public final class Transfer {
     private final HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final String mode;
+    private final String gateway;
 
     public Transfer() {
         JsonObject caps = Api.json(api.get("api/v1/capabilities", null));
         this.mode = caps.getJsonArray("upload_modes").getString(0);
+        this.gateway = caps.getString("gateway_url", "");
     }
 
     public String mode() {
@@ -44,7 +46,7 @@ public final class Transfer {
             return Api.json(created);
         }
         JsonObject signed = presign(org, token, filename, contentType, size);
-        HttpResponse<String> put = put(signed, size, body);
+        HttpResponse<String> put = put(signed, size, body, "bearer".equals(signed.getString("authorization")) ? token : null);
         assertEquals(200, put.statusCode(), put.body());
         HttpResponse<String> completed = api.send(api.request(relative(signed.getString("complete_url")), token)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
@@ -62,10 +64,13 @@ public final class Transfer {
     }
 
     /** PUTs to a presigned URL with exactly the headers the service said to send. */
-    public HttpResponse<String> put(JsonObject signed, long size, Supplier<InputStream> body) {
+    public HttpResponse<String> put(JsonObject signed, long size, Supplier<InputStream> body, String bearer) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(signed.getString("put_url"))).timeout(Duration.ofMinutes(5))
                 .PUT(size == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), size));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
         for (Map.Entry<String, jakarta.json.JsonValue> h : signed.getJsonObject("headers").entrySet()) {
             if (!h.getKey().equalsIgnoreCase("Content-Length")) { // set by the client library from the body
                 b.header(h.getKey(), ((jakarta.json.JsonString) h.getValue()).getString());
@@ -80,9 +85,12 @@ public final class Transfer {
         if (r.statusCode() == 302) {
             close(r);
             String location = r.headers().firstValue("Location").orElseThrow();
+            HttpRequest.Builder follow = HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofMinutes(5)).GET();
+            if (!gateway.isEmpty() && location.startsWith(gateway)) {
+                follow.header("Authorization", "Bearer " + token); // the gateway authenticates; the store never sees it
+            }
             try {
-                return direct.send(HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofMinutes(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+                return direct.send(follow.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -45,6 +45,7 @@ public class CapabilitiesResource {
                 .add("upload_modes", uploadModes())
                 .add("download_mode", configuration.modes().download().wire())
                 .add("proxy_upload_encodings", Json.createArrayBuilder().add("raw").add("multipart/form-data"))
+                .add("gateway_url", configuration.gatewayUrl().map(Object::toString).orElse(""))
                 .add("tenancy", configuration.tenancy().name())
                 .add("max_size", policy.maxSize().bytes())
                 .add("max_size_by_type", limits)

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.config.Config;
  * reference; each can be set as an environment variable (dots and hyphens become underscores, upper case).
  */
 public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyStrategy tenancy, AccessPolicy access,
-        S3Settings s3, Optional<URI> publicEndpoint, Modes modes, Housekeeping housekeeping, String orgClaim,
-        DevToken devToken) {
+        S3Settings s3, Optional<URI> publicEndpoint, Optional<URI> gatewayUrl, Modes modes, Housekeeping housekeeping,
+        String orgClaim, DevToken devToken) {
 
     /** Removal of presigned uploads never completed: how often, and how long after their URL expired. */
     public record Housekeeping(Duration sweepInterval, Duration grace) {
@@ -46,7 +46,7 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
 
     /** Upload modes. */
     public enum UploadMode {
-        PROXY, PRESIGNED;
+        PROXY, PRESIGNED, GATEWAY;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -55,7 +55,7 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
 
     /** Download modes: stream through the service, or redirect to a short-lived presigned GET. */
     public enum DownloadMode {
-        PROXY, REDIRECT;
+        PROXY, REDIRECT, GATEWAY;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -124,6 +124,17 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         List<UploadMode> uploadModes = s.parsed("upload.modes", "proxy", v -> Arrays.stream(v.split(","))
                 .map(String::strip).filter(x -> !x.isEmpty()).map(x -> enumValue(UploadMode.class, x, "upload.modes")).distinct().toList());
         DownloadMode downloadMode = s.parsed("download.mode", "proxy", v -> enumValue(DownloadMode.class, v.strip(), "download.mode"));
+        Optional<URI> gatewayUrl = s.optional("gateway.public-url").map(v -> s.parsed("gateway.public-url", v, raw -> {
+            URI uri = URI.create(raw);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("must be an http(s) URL with a host, as clients reach the gateway");
+            }
+            return uri;
+        }));
+        if (gatewayUrl.isEmpty() && (uploadModes != null && uploadModes.contains(UploadMode.GATEWAY)
+                || downloadMode == DownloadMode.GATEWAY)) {
+            s.problem("gateway.public-url is required when a gateway mode is enabled (env GATEWAY_PUBLIC_URL)");
+        }
         Duration sweepInterval = s.parsed("upload.pending.sweep-interval", "PT15M", Duration::parse);
         Duration grace = s.parsed("upload.pending.grace", "PT1H", Duration::parse);
         Modes modes = uploadModes != null && downloadMode != null ? s.build("upload.modes", () -> new Modes(uploadModes, downloadMode)) : null;
@@ -167,7 +178,7 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
             throw new InvalidConfiguration(profile, s.problems());
         }
         return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3,
-                publicEndpoint.filter(java.util.Objects::nonNull), modes, new Housekeeping(sweepInterval, grace), orgClaim,
+                publicEndpoint.filter(java.util.Objects::nonNull), gatewayUrl.filter(java.util.Objects::nonNull), modes, new Housekeeping(sweepInterval, grace), orgClaim,
                 new DevToken(devTokenEnabled, devKey, devIssuer, devLifetime));
     }
 

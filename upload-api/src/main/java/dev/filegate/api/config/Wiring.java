@@ -3,6 +3,7 @@ package dev.filegate.api.config;
 import dev.filegate.domain.file.StorageKeyGenerator;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.upload.FileService;
+import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.upload.PresignedTransfers;
 import dev.filegate.storage.s3.S3AccessSigner;
 import dev.filegate.storage.s3.S3Clients;
@@ -70,6 +71,14 @@ public class Wiring {
             ServiceConfiguration configuration) {
         return new PresignedTransfers(store, signer, new S3PendingUploads(client), configuration.tenancy(),
                 configuration.policy(), configuration.access(), StorageKeyGenerator.systemDefault());
+    }
+
+    @Produces
+    @Singleton
+    GatewayAuthorizer gatewayAuthorizer(ObjectStore store, S3AccessSigner signer, S3Client client,
+            ServiceConfiguration configuration) {
+        return new GatewayAuthorizer(store, signer, new S3PendingUploads(client), configuration.tenancy(),
+                configuration.access(), java.time.Clock.systemUTC());
     }
 
     @Produces

@@ -121,7 +121,7 @@ public class FilesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response presign(@PathParam("org") String org, String body) {
-        requireMode(UploadMode.PRESIGNED);
+        UploadMode mode = directMode();
         OrgId orgId = OrgId.of(org);
         var caller = callers.current();
         JsonObject request = parseObject(body);
@@ -140,13 +140,21 @@ public class FilesResource {
             case "internal" -> AccessSigner.Audience.INTERNAL;
             default -> throw invalid("endpoint must be public or internal");
         };
-        PresignedUpload signed = presigned.presign(caller, orgId, new UploadRequest(filename, contentType, size), sha256, audience);
+        UploadRequest upload = new UploadRequest(filename, contentType, size);
+        if (mode == UploadMode.GATEWAY && sha256.isPresent()) {
+            throw invalid("sha256 binding is available in presigned mode only");
+        }
+        PresignedUpload signed = mode == UploadMode.GATEWAY
+                ? presigned.reserveForGateway(caller, orgId, upload, configuration.gatewayUrl().orElseThrow())
+                : presigned.presign(caller, orgId, upload, sha256, audience);
         JsonObjectBuilder headers = Json.createObjectBuilder();
         signed.put().headers().forEach(headers::add);
         URI complete = uri.getBaseUriBuilder().path("orgs").path(orgId.value()).path("files").path(signed.id().value())
                 .path("complete").build();
         String json = Json.createObjectBuilder()
                 .add("id", signed.id().value())
+                .add("mode", mode.wire())
+                .add("authorization", mode == UploadMode.GATEWAY ? "bearer" : "none")
                 .add("method", signed.put().method())
                 .add("put_url", signed.put().url().toString())
                 .add("headers", headers)
@@ -163,7 +171,7 @@ public class FilesResource {
     @Path("{id}/complete")
     @Produces(MediaType.APPLICATION_JSON)
     public Response complete(@PathParam("org") String org, @PathParam("id") String id) {
-        requireMode(UploadMode.PRESIGNED);
+        directMode();
         StoredFile file = presigned.complete(callers.current(), OrgId.of(org), id);
         return Response.ok(FileJson.of(file, location(file)).toString()).header("Cache-Control", "no-store").build();
     }
@@ -187,6 +195,14 @@ public class FilesResource {
     @Path("{id}")
     public Response download(@PathParam("org") String org, @PathParam("id") String id,
             @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        if (configuration.modes().download() == DownloadMode.GATEWAY) {
+            if (files.describe(callers.current(), OrgId.of(org), id).isEmpty()) {
+                return notFound();
+            }
+            URI gateway = dev.filegate.domain.gateway.GatewayAuthorizer.fileUrl(configuration.gatewayUrl().orElseThrow(),
+                    OrgId.of(org), dev.filegate.domain.file.FileId.parse(id).orElseThrow());
+            return Response.status(302).location(gateway).header("Cache-Control", "no-store").build();
+        }
         if (configuration.modes().download() == DownloadMode.REDIRECT) {
             Optional<SignedRequest> get = presigned.redirect(callers.current(), OrgId.of(org), id);
             if (get.isEmpty()) {
@@ -257,6 +273,18 @@ public class FilesResource {
 
     private static Response notFound() {
         return Problems.notFound("no such file in this org").toResponse();
+    }
+
+    /** The direct (not proxied) upload mode in force: presigned if enabled, else gateway. */
+    private UploadMode directMode() {
+        if (configuration.modes().allows(UploadMode.PRESIGNED)) {
+            return UploadMode.PRESIGNED;
+        }
+        if (configuration.modes().allows(UploadMode.GATEWAY)) {
+            return UploadMode.GATEWAY;
+        }
+        throw new PolicyViolation(PolicyViolation.Kind.MODE_DISABLED,
+                "direct uploads (presigned, gateway) are not enabled on this deployment; see /api/v1/capabilities");
     }
 
     private void requireMode(UploadMode mode) {

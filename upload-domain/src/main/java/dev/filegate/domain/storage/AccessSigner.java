@@ -25,6 +25,24 @@ public interface AccessSigner {
     SignedRequest signUpload(ObjectLocation location, String contentType, long contentLength, Optional<byte[]> sha256,
             Duration ttl, Audience audience);
 
+    /** The signature a gateway forwards with its own request to the store, and the path it must request. */
+    record GatewaySignature(String upstreamPath, java.util.Map<String, String> headers) {
+        public GatewaySignature {
+            headers = java.util.Map.copyOf(headers);
+        }
+
+        @Override
+        public String toString() {
+            return "GatewaySignature[" + upstreamPath + ", <redacted>]";
+        }
+    }
+
+    /**
+     * Signs, in SigV4 header form with an unsigned payload, the request a gateway will send to the store's
+     * internal endpoint: {@code method} on the object's canonical path, with {@code headers} bound.
+     */
+    GatewaySignature signForGateway(ObjectLocation location, String method, java.util.Map<String, String> headers);
+
     /** A GET of {@code location} that the store answers as an attachment named {@code filename} of {@code contentType}. */
     SignedRequest signDownload(ObjectLocation location, String filename, String contentType, Duration ttl,
             Audience audience);

@@ -3,6 +3,7 @@ package dev.filegate.domain.upload;
 import dev.filegate.domain.file.FileId;
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.file.StorageKeyGenerator;
+import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.policy.FileSignatures;
 import dev.filegate.domain.policy.MediaType;
 import dev.filegate.domain.policy.PolicyViolation;
@@ -26,6 +27,7 @@ import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.tenant.TenancyStrategy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -65,24 +67,52 @@ public final class PresignedTransfers {
      */
     public PresignedUpload presign(Caller caller, OrgId org, UploadRequest request, Optional<String> sha256,
             AccessSigner.Audience audience) {
+        Reservation r = reserve(caller, org, request, sha256);
+        SignedRequest put = signer.signUpload(r.location(), r.type(), r.size(), r.digest(), policy.expiries().uploadUrl(),
+                audience);
+        SignedRequest get = signer.signDownload(r.location(), r.filename(), r.type(), policy.expiries().downloadUrl(),
+                audience);
+        record(caller, r, put.expiresAt());
+        return new PresignedUpload(r.location().key().fileId(), put, get);
+    }
+
+    /**
+     * Reserves a key for an upload through a gateway: the client PUTs to the gateway with its bearer token, the
+     * gateway asks {@link GatewayAuthorizer} for the store signature. Nothing is signed here.
+     */
+    public PresignedUpload reserveForGateway(Caller caller, OrgId org, UploadRequest request, URI gateway) {
+        Reservation r = reserve(caller, org, request, Optional.empty());
+        java.time.Instant expires = keys.clock().instant().plus(policy.expiries().uploadUrl());
+        URI url = GatewayAuthorizer.fileUrl(gateway, org, r.location().key().fileId());
+        SignedRequest put = new SignedRequest("PUT", url, java.util.Map.of("Content-Type", r.type(), "Content-Length",
+                Long.toString(r.size())), expires);
+        SignedRequest get = new SignedRequest("GET", url, java.util.Map.of(), expires);
+        record(caller, r, expires);
+        return new PresignedUpload(r.location().key().fileId(), put, get);
+    }
+
+    /** A validated upload with its freshly generated location. */
+    private record Reservation(ObjectLocation location, String filename, String type, long size, Optional<byte[]> digest) {
+    }
+
+    private Reservation reserve(Caller caller, OrgId org, UploadRequest request, Optional<String> sha256) {
         access.check(caller, org, Action.UPLOAD);
         if (request.declaredSize().isEmpty()) {
-            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "a presigned upload needs the file's size");
+            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "a direct upload needs the file's size");
         }
         ValidatedUpload upload = policy.check(request.filename(), request.contentType(), request.declaredSize());
         Optional<byte[]> digest = sha256.map(PresignedTransfers::decodeSha256);
-        long size = request.declaredSize().getAsLong();
         StorageKey key = keys.next(org, upload.keyExtension());
         ObjectLocation location = new ObjectLocation(tenancy.bucketFor(org), key);
-        String type = upload.contentType().toString();
         store.prepare(location.bucket());
-        SignedRequest put = signer.signUpload(location, type, size, digest, policy.expiries().uploadUrl(), audience);
-        SignedRequest get = signer.signDownload(location, upload.fileName().value(), type, policy.expiries().downloadUrl(),
-                audience);
-        pending.record(new PendingUpload(location.bucket(), key, upload.fileName().value(), type, size,
-                digest.map(d -> HexFormat.of().formatHex(d)).orElse(null), caller.subject(), keys.clock().instant(),
-                put.expiresAt()));
-        return new PresignedUpload(key.fileId(), put, get);
+        return new Reservation(location, upload.fileName().value(), upload.contentType().toString(),
+                request.declaredSize().getAsLong(), digest);
+    }
+
+    private void record(Caller caller, Reservation r, java.time.Instant expires) {
+        pending.record(new PendingUpload(r.location().bucket(), r.location().key(), r.filename(), r.type(), r.size(),
+                r.digest().map(d -> HexFormat.of().formatHex(d)).orElse(null), caller.subject(), keys.clock().instant(),
+                expires));
     }
 
     /**

@@ -1,0 +1,83 @@
+package dev.filegate.api.gateway;
+
+import dev.filegate.api.security.Callers;
+import dev.filegate.domain.gateway.GatewayAuthorizer;
+import dev.filegate.domain.gateway.GatewayGrant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.OptionalLong;
+
+/**
+ * The gateway's authorization call (nginx {@code auth_request}, Envoy {@code ext_authz}). The gateway forwards the
+ * client's bearer token and describes the original request in {@code X-Original-*} headers; the answer is 200 with
+ * the store signature for exactly that request (in response headers, for the gateway only), or 401/403.
+ */
+@Path("/gateway/authz")
+@RequestScoped
+public class GatewayAuthzResource {
+
+    /** Response headers the gateway copies into its upstream request or its response. */
+    public static final String UPSTREAM_PATH = "X-Filegate-Upstream-Path";
+    public static final String RESPONSE_HEADER_PREFIX = "X-Filegate-Response-";
+
+    @Inject
+    GatewayAuthorizer authorizer;
+
+    @Inject
+    Callers callers;
+
+    @GET
+    public Response authorize(@HeaderParam("X-Original-Method") String method, @HeaderParam("X-Original-URI") String uri,
+            @HeaderParam("X-Original-Content-Length") String contentLength,
+            @HeaderParam("X-Original-Content-Type") String contentType) {
+        var caller = callers.current();
+        GatewayGrant grant = authorizer.authorize(caller, method, uri, length(contentLength), contentType);
+        Response.ResponseBuilder r = Response.ok().header("Cache-Control", "no-store").header(UPSTREAM_PATH, grant.upstreamPath());
+        grant.signatureHeaders().forEach(r::header);
+        grant.responseHeaders().forEach((name, value) -> r.header(RESPONSE_HEADER_PREFIX + name, value));
+        return r.build();
+    }
+
+    /**
+     * Envoy's HTTP ext_authz calls {@code path_prefix + original path} with the original method; the original request
+     * is described by the same {@code X-Original-*} headers (added by a header-mutation filter), never by this path.
+     */
+    @GET
+    @Path("{original: .*}")
+    public Response authorizeGet(@HeaderParam("X-Original-Method") String method, @HeaderParam("X-Original-URI") String uri,
+            @HeaderParam("X-Original-Content-Length") String contentLength,
+            @HeaderParam("X-Original-Content-Type") String contentType) {
+        return authorize(method, uri, contentLength, contentType);
+    }
+
+    @jakarta.ws.rs.HEAD
+    @Path("{original: .*}")
+    public Response authorizeHead(@HeaderParam("X-Original-Method") String method, @HeaderParam("X-Original-URI") String uri,
+            @HeaderParam("X-Original-Content-Length") String contentLength,
+            @HeaderParam("X-Original-Content-Type") String contentType) {
+        return authorize(method, uri, contentLength, contentType);
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("{original: .*}")
+    public Response authorizePut(@HeaderParam("X-Original-Method") String method, @HeaderParam("X-Original-URI") String uri,
+            @HeaderParam("X-Original-Content-Length") String contentLength,
+            @HeaderParam("X-Original-Content-Type") String contentType) {
+        return authorize(method, uri, contentLength, contentType);
+    }
+
+    private static OptionalLong length(String value) {
+        if (value == null || value.isBlank()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.of(-1);
+        }
+    }
+}
