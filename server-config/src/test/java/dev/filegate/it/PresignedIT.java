@@ -279,6 +279,24 @@ class PresignedIT extends ApiIT {
     }
 
     @Test
+    void signedUrlsNeverReachTheServerLog() throws Exception {
+        String org = "logs";
+        JsonObject file = transfer.upload(org, Tokens.uploader(org), "log.png", "image/png", PNG.length,
+                () -> new ByteArrayInputStream(PNG));
+        assertEquals(302, api.download(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader(org)).statusCode());
+        presign(org, "again.png", "image/png", 10, null);
+        java.nio.file.Path logs = java.nio.file.Path.of(ItProperties.required("it.server.log"));
+        try (var files = java.nio.file.Files.walk(logs)) {
+            for (java.nio.file.Path log : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String text = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(text.contains("X-Amz-Signature"), "signature in " + log);
+                assertFalse(text.contains("X-Amz-Credential"), "credential in " + log);
+                assertFalse(text.contains(ItProperties.required("it.s3.credential")), "store secret in " + log);
+            }
+        }
+    }
+
+    @Test
     void proxyUploadIsRefusedWhenOnlyPresignedIsEnabled() {
         JsonObject problem = assertProblem(404, api.upload("modes", Tokens.uploader("modes"), "a.txt", "text/plain", "x".getBytes()));
         assertTrue(problem.getString("detail").contains("capabilities"));
