@@ -278,6 +278,37 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public Usage usage(String bucket, String prefix) {
+        try {
+            long count = 0;
+            long bytes = 0;
+            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+                count++;
+                bytes += o.size() == null ? 0 : o.size();
+            }
+            return new Usage(count, bytes);
+        } catch (NoSuchBucketException e) {
+            return new Usage(0, 0);
+        } catch (SdkException e) {
+            throw unavailable("summing usage", e);
+        }
+    }
+
+    @Override
+    public List<String> childPrefixes(String bucket, String prefix) {
+        try {
+            List<String> prefixes = new ArrayList<>();
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).commonPrefixes()
+                    .forEach(p -> prefixes.add(p.prefix()));
+            return prefixes;
+        } catch (NoSuchBucketException e) {
+            return List.of();
+        } catch (SdkException e) {
+            throw unavailable("listing prefixes", e);
+        }
+    }
+
+    @Override
     public List<String> buckets() {
         try {
             return s3.listBuckets().buckets().stream().map(software.amazon.awssdk.services.s3.model.Bucket::name).toList();

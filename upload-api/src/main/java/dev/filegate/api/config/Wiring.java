@@ -5,6 +5,7 @@ import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.upload.FileService;
 import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.upload.PresignedTransfers;
+import dev.filegate.domain.upload.UsageReport;
 import dev.filegate.storage.s3.S3AccessSigner;
 import dev.filegate.storage.s3.S3Clients;
 import dev.filegate.storage.s3.S3PendingUploads;
@@ -79,6 +80,12 @@ public class Wiring {
             ServiceConfiguration configuration) {
         return new GatewayAuthorizer(store, signer, new S3PendingUploads(client), configuration.tenancy(),
                 configuration.access(), java.time.Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    UsageReport usageReport(ObjectStore store, S3Client client, ServiceConfiguration configuration) {
+        return new UsageReport(store, new S3PendingUploads(client), configuration.tenancy());
     }
 
     @Produces

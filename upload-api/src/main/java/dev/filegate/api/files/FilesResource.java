@@ -236,6 +236,39 @@ public class FilesResource {
         return notFound();
     }
 
+    /**
+     * Where to fetch a file in the active download mode, for clients that cannot follow a redirect with their
+     * token (browsers): {@code {"url", "expires_at"}}.
+     */
+    @GET
+    @Path("{id}/link")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response link(@PathParam("org") String org, @PathParam("id") String id) {
+        OrgId orgId = OrgId.of(org);
+        var caller = callers.current();
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        switch (configuration.modes().download()) {
+            case REDIRECT -> {
+                SignedRequest get = presigned.redirect(caller, orgId, id).orElse(null);
+                if (get == null) {
+                    return notFound();
+                }
+                json.add("url", get.url().toString()).add("expires_at", get.expiresAt().toString());
+            }
+            case GATEWAY, PROXY -> {
+                StoredFile file = files.describe(caller, orgId, id).orElse(null);
+                if (file == null) {
+                    return notFound();
+                }
+                URI url = configuration.modes().download() == DownloadMode.GATEWAY
+                        ? dev.filegate.domain.gateway.GatewayAuthorizer.fileUrl(configuration.gatewayUrl().orElseThrow(), orgId, file.id())
+                        : location(file);
+                json.add("url", url.toString()).add("authorization", "bearer");
+            }
+        }
+        return Response.ok(json.build().toString()).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+
     @HEAD
     @Path("{id}")
     public Response head(@PathParam("org") String org, @PathParam("id") String id) {

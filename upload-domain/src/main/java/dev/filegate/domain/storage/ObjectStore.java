@@ -50,6 +50,16 @@ public interface ObjectStore {
     /** The buckets the service's credentials can see (to find tenant buckets for housekeeping). */
     java.util.List<String> buckets();
 
+    /** Object count and bytes under a prefix (for usage reports; walks the listing). */
+    Usage usage(String bucket, String prefix);
+
+    /** The immediate sub-prefixes of {@code prefix} (e.g. {@code orgs/acme/} under {@code orgs/}). */
+    java.util.List<String> childPrefixes(String bucket, String prefix);
+
+    /** How much is stored under a prefix. */
+    record Usage(long objects, long bytes) {
+    }
+
     /** Checks that the store answers for this bucket. */
     StoreHealth health(String bucket);
 }

@@ -45,6 +45,21 @@ final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public Usage usage(String bucket, String prefix) {
+        List<StoredObject> found = objects.entrySet().stream().filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
+                .map(Map.Entry::getValue).toList();
+        return new Usage(found.size(), found.stream().mapToLong(StoredObject::size).sum());
+    }
+
+    @Override
+    public List<String> childPrefixes(String bucket, String prefix) {
+        return objects.keySet().stream().filter(k -> k.startsWith(bucket + "/" + prefix))
+                .map(k -> k.substring(bucket.length() + 1 + prefix.length()))
+                .filter(rest -> rest.contains("/")).map(rest -> prefix + rest.substring(0, rest.indexOf('/') + 1))
+                .distinct().toList();
+    }
+
+    @Override
     public List<String> buckets() {
         return objects.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().toList();
     }

@@ -1,0 +1,212 @@
+package dev.filegate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.filegate.it.support.ApiIT;
+import dev.filegate.it.support.ItProperties;
+import dev.filegate.it.support.RandomBody;
+import dev.filegate.it.support.Tokens;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in a real headless Chromium against the running service and S3Proxy, in whichever mode the server
+ * runs (the build runs it in proxy mode and in presigned + redirect mode). Screenshots go to target/screenshots.
+ */
+@Tag("ui")
+class WebUiIT extends ApiIT {
+
+    private static final String ORG = "demo";
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private Path downloads;
+    private final String base = "http://127.0.0.1:" + ItProperties.httpPort() + "/";
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+                "the UI suite needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        downloads = Files.createTempDirectory(Path.of(ItProperties.required("it.dir")), "downloads-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.withMessage(() -> "page state: error=[" + text("error") + "] uploads=[" + text("uploads") + "] whoami=["
+                + text("whoami") + "] console=" + console());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void signIn(String token) {
+        browser.get(base);
+        wait.until(d -> d.findElement(By.id("token-input")).isDisplayed());
+        browser.findElement(By.id("token-input")).sendKeys(token);
+        browser.findElement(By.id("token-submit")).click();
+        wait.until(d -> d.findElement(By.id("files-page")).isDisplayed());
+    }
+
+    private WebElement row(String name) {
+        return wait.until(d -> d.findElements(By.cssSelector("#files tbody tr")).stream()
+                .filter(r -> r.findElement(By.className("name")).getText().equals(name)).findFirst().orElse(null));
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of(ItProperties.required("it.screenshots"));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(ItProperties.tenancy() + "-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String console() {
+        try {
+            return browser.manage().logs().get("browser").getAll().stream().map(Object::toString).toList().toString();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private String text(String id) {
+        try {
+            return browser.findElement(By.id(id)).getText();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private String mode() {
+        return String.valueOf(browser.executeScript("return document.getElementById('mode-info').textContent"));
+    }
+
+    @Test
+    void uploadByPickerAndPasteListDownloadAndDelete() throws Exception {
+        byte[] png;
+        try (InputStream in = RandomBody.png(300_000, 5)) {
+            png = in.readAllBytes();
+        }
+        Path file = Path.of(ItProperties.required("it.dir"), "picked photo.png");
+        Files.write(file, png);
+        signIn(Tokens.uploader(ORG));
+
+        browser.findElement(By.id("file-input")).sendKeys(file.toString());
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("#uploads li.done")).stream()
+                .filter(li -> "picked photo.png".equals(li.getAttribute("data-name"))).findFirst().orElse(null));
+        assertEquals("100", item.findElement(By.tagName("progress")).getAttribute("value"));
+        assertTrue(item.findElement(By.className("status")).getText().startsWith("100 %"));
+        WebElement listed = row("picked photo.png");
+        assertEquals("image/png", listed.findElement(By.className("type")).getText());
+
+        browser.executeScript("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+                + "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'image.png', {type: 'image/png'}));"
+                + "document.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true}));",
+                Base64.getEncoder().encodeToString(Arrays.copyOf(png, 5000)));
+        wait.until(d -> d.findElements(By.cssSelector("#files tbody tr .name")).stream()
+                .anyMatch(n -> n.getText().startsWith("pasted-") && n.getText().endsWith(".png")));
+        screenshot("files");
+
+        listed = row("picked photo.png");
+        listed.findElement(By.className("download")).click();
+        Path saved = downloads.resolve("picked photo.png");
+        wait.until(d -> Files.exists(saved) && sizeOf(saved) == png.length);
+        assertTrue(Arrays.equals(png, Files.readAllBytes(saved)), "downloaded bytes are identical (" + mode() + ")");
+
+        listed.findElement(By.className("delete")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#files tbody tr .name")).stream()
+                .noneMatch(n -> n.getText().equals("picked photo.png")));
+    }
+
+    @Test
+    void disallowedTypeShowsAReadableError() throws Exception {
+        Path page = Path.of(ItProperties.required("it.dir"), "page.html");
+        Files.writeString(page, "<!doctype html><script>alert(1)</script>");
+        signIn(Tokens.uploader(ORG));
+        browser.findElement(By.id("file-input")).sendKeys(page.toString());
+        WebElement error = wait.until(d -> {
+            WebElement e = d.findElement(By.id("error"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertTrue(error.getText().contains("not allowed"), error.getText());
+        assertFalse(error.getText().contains("Exception"));
+        assertTrue(wait.until(d -> d.findElement(By.cssSelector("#uploads li.failed"))).isDisplayed());
+    }
+
+    @Test
+    void nonAdminCannotOpenTheAdminPage() {
+        signIn(Tokens.uploader(ORG));
+        browser.get(base + "#admin");
+        browser.navigate().refresh();
+        browser.findElement(By.id("token-input")).sendKeys(Tokens.uploader(ORG));
+        browser.findElement(By.id("token-submit")).click();
+        wait.until(d -> d.findElement(By.id("admin-denied")).isDisplayed());
+        assertFalse(browser.findElement(By.id("admin-content")).isDisplayed());
+    }
+
+    @Test
+    void adminSeesConfigurationHealthAndUsage() throws Exception {
+        new dev.filegate.it.support.Transfer().upload(ORG, Tokens.uploader(ORG), "usage.txt", "text/plain", 10,
+                () -> new java.io.ByteArrayInputStream("some bytes".getBytes()));
+        signIn(Tokens.of(ORG, "root", "admin"));
+        browser.get(base + "#admin");
+        wait.until(d -> d.findElement(By.id("admin-content")).isDisplayed());
+        String config = browser.findElement(By.id("config")).getText();
+        assertTrue(config.contains("upload_modes"), config);
+        assertFalse(config.contains(ItProperties.required("it.s3.credential")), "no secrets on the admin page");
+        assertTrue(browser.findElement(By.id("store-health")).getText().startsWith("UP"));
+        List<String> orgs = browser.findElements(By.cssSelector("#tenants tbody tr td:first-child")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(orgs.contains(ORG), orgs.toString());
+        assertFalse(browser.findElements(By.cssSelector("#usage-chart rect")).isEmpty(), "the usage chart is drawn");
+        screenshot("admin");
+    }
+
+    @Test
+    void pageIsServedWithStrictSecurityHeaders() throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElseThrow());
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+}

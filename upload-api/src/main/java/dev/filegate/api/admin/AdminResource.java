@@ -1,0 +1,99 @@
+package dev.filegate.api.admin;
+
+import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.api.security.Callers;
+import dev.filegate.domain.policy.SizeLimit;
+import dev.filegate.domain.policy.UploadPolicy;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.PendingUpload;
+import dev.filegate.domain.storage.StoreHealth;
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.upload.UsageReport;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The admin view (role {@code admin}): the active configuration without secrets, store health, usage per tenant
+ * and the uploads still pending.
+ */
+@Path("/admin/overview")
+@RequestScoped
+public class AdminResource {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    ServiceConfiguration configuration;
+
+    @Inject
+    UsageReport usage;
+
+    @Inject
+    ObjectStore store;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response overview() {
+        var caller = callers.current();
+        JsonArrayBuilder tenants = Json.createArrayBuilder();
+        for (UsageReport.TenantUsage t : usage.tenants(caller)) {
+            tenants.add(Json.createObjectBuilder().add("org", t.org().value()).add("files", t.files()).add("bytes", t.bytes()));
+        }
+        JsonArrayBuilder pending = Json.createArrayBuilder();
+        for (PendingUpload p : usage.pending(caller, 50)) {
+            pending.add(Json.createObjectBuilder().add("org", p.key().org().value()).add("id", p.key().fileId().value())
+                    .add("filename", p.filename()).add("content_type", p.contentType()).add("size", p.size())
+                    .add("uploaded_by", p.uploadedBy()).add("created_at", p.createdAt().toString())
+                    .add("expires_at", p.expiresAt().toString()));
+        }
+        StoreHealth health = store.health(configuration.tenancy().bucketFor(OrgId.of("readiness-probe")));
+        String json = Json.createObjectBuilder()
+                .add("configuration", configurationJson())
+                .add("store", Json.createObjectBuilder().add("up", health.up()).add("detail", health.detail()))
+                .add("tenants", tenants)
+                .add("pending_uploads", pending)
+                .build().toString();
+        return Response.ok(json).header("Cache-Control", "no-store").build();
+    }
+
+    private JsonObjectBuilder configurationJson() {
+        UploadPolicy policy = configuration.policy();
+        JsonArrayBuilder modes = Json.createArrayBuilder();
+        configuration.modes().upload().forEach(m -> modes.add(m.wire()));
+        JsonArrayBuilder types = Json.createArrayBuilder();
+        policy.allowList().patterns().forEach(types::add);
+        JsonArrayBuilder limits = Json.createArrayBuilder();
+        for (SizeLimit l : policy.sizeLimits()) {
+            limits.add(Json.createObjectBuilder().add("types", l.pattern()).add("max_size", l.max().bytes()));
+        }
+        return Json.createObjectBuilder()
+                .add("profile", configuration.profile())
+                .add("tenancy", configuration.tenancy().name())
+                .add("upload_modes", modes)
+                .add("download_mode", configuration.modes().download().wire())
+                .add("store_endpoint", configuration.s3().endpoint().map(Object::toString).orElse("AWS default"))
+                .add("public_endpoint", configuration.publicEndpoint().map(Object::toString)
+                        .orElse(configuration.s3().endpoint().map(Object::toString).orElse("AWS default")))
+                .add("gateway_url", configuration.gatewayUrl().map(Object::toString).orElse(""))
+                .add("region", configuration.s3().region())
+                .add("credentials", configuration.s3().accessKey().isPresent() ? "static" : "default chain")
+                .add("max_size", policy.maxSize().bytes())
+                .add("max_size_by_type", limits)
+                .add("allowed_types", types)
+                .add("expiry_seconds", Json.createObjectBuilder()
+                        .add("upload_url", policy.expiries().uploadUrl().toSeconds())
+                        .add("download_url", policy.expiries().downloadUrl().toSeconds())
+                        .add("redirect", policy.expiries().redirect().toSeconds()))
+                .add("pending_sweep_seconds", configuration.housekeeping().sweepInterval().toSeconds())
+                .add("admin_cross_tenant", configuration.access().adminCrossTenant());
+    }
+}
