@@ -213,6 +213,14 @@ class GatewayIT extends ApiIT {
     }
 
     @Test
+    void theAuthzEndpointIsNotReachableThroughTheGateway() throws Exception {
+        assertEquals(404, get("/api/v1/gateway/authz", Tokens.uploader(GLOBEX), "X-Original-Method", "GET",
+                "X-Original-URI", path(GLOBEX, globexFile)).statusCode());
+        assertEquals(404, get("/api/v1/gateway/authz/files/x", Tokens.uploader(GLOBEX)).statusCode());
+        assertEquals(200, get("/api/v1/capabilities", null).statusCode(), "the API itself is served through the gateway");
+    }
+
+    @Test
     void apiHandsOutTheGatewayUrl() {
         HttpResponse<String> r = api.get(Api.filesPath(GLOBEX) + "/" + globexFile.getString("id"), Tokens.reader(GLOBEX));
         assertEquals(302, r.statusCode());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -41,7 +42,10 @@ class WebUiIT extends ApiIT {
     private ChromeDriver browser;
     private WebDriverWait wait;
     private Path downloads;
-    private final String base = "http://127.0.0.1:" + ItProperties.httpPort() + "/";
+    /** In gateway mode the UI is used through the gateway, which fronts UI, API and files on one origin. */
+    private final String base = "gateway".equals(ItProperties.tenancy())
+            ? "http://127.0.0.1:" + ItProperties.required("it.gateway.port") + "/"
+            : "http://127.0.0.1:" + ItProperties.httpPort() + "/";
 
     @BeforeEach
     void openBrowser() throws Exception {
@@ -60,6 +64,7 @@ class WebUiIT extends ApiIT {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // the file table is re-rendered after every upload
         wait.withMessage(() -> "page state: error=[" + text("error") + "] uploads=[" + text("uploads") + "] whoami=["
                 + text("whoami") + "] console=" + console());
     }
@@ -82,6 +87,14 @@ class WebUiIT extends ApiIT {
     private WebElement row(String name) {
         return wait.until(d -> d.findElements(By.cssSelector("#files tbody tr")).stream()
                 .filter(r -> r.findElement(By.className("name")).getText().equals(name)).findFirst().orElse(null));
+    }
+
+    /** Clicks a button in a file's row, finding the row afresh (the table may be re-rendered meanwhile). */
+    private void clickInRow(String name, String buttonClass) {
+        wait.until(d -> {
+            row(name).findElement(By.className(buttonClass)).click();
+            return true;
+        });
     }
 
     private void screenshot(String name) throws Exception {
@@ -125,8 +138,7 @@ class WebUiIT extends ApiIT {
                 .filter(li -> "picked photo.png".equals(li.getAttribute("data-name"))).findFirst().orElse(null));
         assertEquals("100", item.findElement(By.tagName("progress")).getAttribute("value"));
         assertTrue(item.findElement(By.className("status")).getText().startsWith("100 %"));
-        WebElement listed = row("picked photo.png");
-        assertEquals("image/png", listed.findElement(By.className("type")).getText());
+        assertEquals("image/png", wait.until(d -> row("picked photo.png").findElement(By.className("type")).getText()));
 
         browser.executeScript("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
                 + "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'image.png', {type: 'image/png'}));"
@@ -136,13 +148,12 @@ class WebUiIT extends ApiIT {
                 .anyMatch(n -> n.getText().startsWith("pasted-") && n.getText().endsWith(".png")));
         screenshot("files");
 
-        listed = row("picked photo.png");
-        listed.findElement(By.className("download")).click();
+        clickInRow("picked photo.png", "download");
         Path saved = downloads.resolve("picked photo.png");
         wait.until(d -> Files.exists(saved) && sizeOf(saved) == png.length);
         assertTrue(Arrays.equals(png, Files.readAllBytes(saved)), "downloaded bytes are identical (" + mode() + ")");
 
-        listed.findElement(By.className("delete")).click();
+        clickInRow("picked photo.png", "delete");
         wait.until(d -> d.findElements(By.cssSelector("#files tbody tr .name")).stream()
                 .noneMatch(n -> n.getText().equals("picked photo.png")));
     }
