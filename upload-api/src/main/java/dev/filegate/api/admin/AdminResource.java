@@ -1,8 +1,8 @@
 package dev.filegate.api.admin;
 
 import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.api.config.SettingsJson;
 import dev.filegate.api.security.Callers;
-import dev.filegate.domain.policy.SizeLimit;
 import dev.filegate.domain.policy.UploadPolicy;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUpload;
@@ -67,18 +67,10 @@ public class AdminResource {
 
     private JsonObjectBuilder configurationJson() {
         UploadPolicy policy = configuration.policy();
-        JsonArrayBuilder modes = Json.createArrayBuilder();
-        configuration.modes().upload().forEach(m -> modes.add(m.wire()));
-        JsonArrayBuilder types = Json.createArrayBuilder();
-        policy.allowList().patterns().forEach(types::add);
-        JsonArrayBuilder limits = Json.createArrayBuilder();
-        for (SizeLimit l : policy.sizeLimits()) {
-            limits.add(Json.createObjectBuilder().add("types", l.pattern()).add("max_size", l.max().bytes()));
-        }
         return Json.createObjectBuilder()
                 .add("profile", configuration.profile())
                 .add("tenancy", configuration.tenancy().name())
-                .add("upload_modes", modes)
+                .add("upload_modes", SettingsJson.uploadModes(configuration))
                 .add("download_mode", configuration.modes().download().wire())
                 .add("store_endpoint", configuration.s3().endpoint().map(Object::toString).orElse("AWS default"))
                 .add("public_endpoint", configuration.publicEndpoint().map(Object::toString)
@@ -87,12 +79,9 @@ public class AdminResource {
                 .add("region", configuration.s3().region())
                 .add("credentials", configuration.s3().accessKey().isPresent() ? "static" : "default chain")
                 .add("max_size", policy.maxSize().bytes())
-                .add("max_size_by_type", limits)
-                .add("allowed_types", types)
-                .add("expiry_seconds", Json.createObjectBuilder()
-                        .add("upload_url", policy.expiries().uploadUrl().toSeconds())
-                        .add("download_url", policy.expiries().downloadUrl().toSeconds())
-                        .add("redirect", policy.expiries().redirect().toSeconds()))
+                .add("max_size_by_type", SettingsJson.sizeLimits(policy))
+                .add("allowed_types", SettingsJson.allowedTypes(policy))
+                .add("expiry_seconds", SettingsJson.expirySeconds(policy))
                 .add("pending_sweep_seconds", configuration.housekeeping().sweepInterval().toSeconds())
                 .add("admin_cross_tenant", configuration.access().adminCrossTenant());
     }

@@ -1,13 +1,12 @@
 package dev.filegate.api.capabilities;
 
 import dev.filegate.api.config.ServiceConfiguration;
-import dev.filegate.domain.policy.SizeLimit;
+import dev.filegate.api.config.SettingsJson;
 import dev.filegate.domain.policy.UploadPolicy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,37 +23,22 @@ public class CapabilitiesResource {
     @Inject
     ServiceConfiguration configuration;
 
-    private JsonArrayBuilder uploadModes() {
-        JsonArrayBuilder modes = Json.createArrayBuilder();
-        configuration.modes().upload().forEach(m -> modes.add(m.wire()));
-        return modes;
-    }
-
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public String capabilities() {
         UploadPolicy policy = configuration.policy();
-        JsonArrayBuilder types = Json.createArrayBuilder();
-        policy.allowList().patterns().forEach(types::add);
-        JsonArrayBuilder limits = Json.createArrayBuilder();
-        for (SizeLimit l : policy.sizeLimits()) {
-            limits.add(Json.createObjectBuilder().add("types", l.pattern()).add("max_size", l.max().bytes()));
-        }
         return Json.createObjectBuilder()
-                .add("upload_modes", uploadModes())
+                .add("upload_modes", SettingsJson.uploadModes(configuration))
                 .add("download_mode", configuration.modes().download().wire())
                 .add("proxy_upload_encodings", Json.createArrayBuilder().add("raw").add("multipart/form-data"))
                 .add("gateway_url", configuration.gatewayUrl().map(Object::toString).orElse(""))
                 .add("tenancy", configuration.tenancy().name())
                 .add("max_size", policy.maxSize().bytes())
-                .add("max_size_by_type", limits)
-                .add("allowed_types", types)
+                .add("max_size_by_type", SettingsJson.sizeLimits(policy))
+                .add("allowed_types", SettingsJson.allowedTypes(policy))
                 .add("filename_max_bytes", policy.filenameRules().maxBytes())
-                .add("expiry_seconds", Json.createObjectBuilder()
-                        .add("upload_url", policy.expiries().uploadUrl().toSeconds())
-                        .add("download_url", policy.expiries().downloadUrl().toSeconds())
-                        .add("redirect", policy.expiries().redirect().toSeconds()))
+                .add("expiry_seconds", SettingsJson.expirySeconds(policy))
                 .add("auth", Json.createObjectBuilder().add("scheme", "Bearer").add("org_claim", configuration.orgClaim())
                         .add("dev_token", configuration.devToken().enabled()))
                 .build().toString();

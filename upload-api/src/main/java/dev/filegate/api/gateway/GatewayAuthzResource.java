@@ -5,7 +5,10 @@ import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.gateway.GatewayGrant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -30,44 +33,51 @@ public class GatewayAuthzResource {
     @Inject
     Callers callers;
 
+    /** The original request as the gateway describes it. */
+    public static class OriginalRequest {
+        @HeaderParam("X-Original-Method")
+        String method;
+        @HeaderParam("X-Original-URI")
+        String uri;
+        @HeaderParam("X-Original-Content-Length")
+        String contentLength;
+        @HeaderParam("X-Original-Content-Type")
+        String contentType;
+    }
+
+    /** nginx auth_request: a GET carrying the original request in X-Original-* headers. */
     @GET
-    public Response authorize(@HeaderParam("X-Original-Method") String method, @HeaderParam("X-Original-URI") String uri,
-            @HeaderParam("X-Original-Content-Length") String contentLength,
-            @HeaderParam("X-Original-Content-Type") String contentType) {
+    public Response authorize(@BeanParam OriginalRequest original) {
         var caller = callers.current();
-        GatewayGrant grant = authorizer.authorize(caller, method, uri, length(contentLength), contentType);
+        GatewayGrant grant = authorizer.authorize(caller, original.method, original.uri, length(original.contentLength),
+                original.contentType);
         Response.ResponseBuilder r = Response.ok().header("Cache-Control", "no-store").header(UPSTREAM_PATH, grant.upstreamPath());
         grant.signatureHeaders().forEach(r::header);
         grant.responseHeaders().forEach((name, value) -> r.header(RESPONSE_HEADER_PREFIX + name, value));
         return r.build();
     }
 
-    /**
-     * Envoy's HTTP ext_authz calls {@code path_prefix + original path} with the original method; the original request
-     * is described by the same {@code X-Original-*} headers (added by a header-mutation filter), never by this path.
+    /*
+     * Envoy's HTTP ext_authz calls path_prefix + original path with the original method; the original request is
+     * described by the same X-Original-* headers (added by a header-mutation filter), never by this path.
      */
+
     @GET
     @Path("{original: .*}")
-    public Response authorizeGet(@HeaderParam("X-Original-Method") String method, @HeaderParam("X-Original-URI") String uri,
-            @HeaderParam("X-Original-Content-Length") String contentLength,
-            @HeaderParam("X-Original-Content-Type") String contentType) {
-        return authorize(method, uri, contentLength, contentType);
+    public Response authorizeGet(@BeanParam OriginalRequest original) {
+        return authorize(original);
     }
 
-    @jakarta.ws.rs.HEAD
+    @HEAD
     @Path("{original: .*}")
-    public Response authorizeHead(@HeaderParam("X-Original-Method") String method, @HeaderParam("X-Original-URI") String uri,
-            @HeaderParam("X-Original-Content-Length") String contentLength,
-            @HeaderParam("X-Original-Content-Type") String contentType) {
-        return authorize(method, uri, contentLength, contentType);
+    public Response authorizeHead(@BeanParam OriginalRequest original) {
+        return authorize(original);
     }
 
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("{original: .*}")
-    public Response authorizePut(@HeaderParam("X-Original-Method") String method, @HeaderParam("X-Original-URI") String uri,
-            @HeaderParam("X-Original-Content-Length") String contentLength,
-            @HeaderParam("X-Original-Content-Type") String contentType) {
-        return authorize(method, uri, contentLength, contentType);
+    public Response authorizePut(@BeanParam OriginalRequest original) {
+        return authorize(original);
     }
 
     private static OptionalLong length(String value) {
