@@ -159,6 +159,24 @@ class WebUiIT extends ApiIT {
     }
 
     @Test
+    void dropOnTheDropZoneUploads() throws Exception {
+        signIn(Tokens.uploader(ORG));
+        byte[] png;
+        try (InputStream in = RandomBody.png(20_000, 8)) {
+            png = in.readAllBytes();
+        }
+        browser.executeScript("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+                + "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'dropped.png', {type: 'image/png'}));"
+                + "const zone = document.getElementById('drop-zone');"
+                + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+                Base64.getEncoder().encodeToString(png));
+        wait.until(d -> d.findElements(By.cssSelector("#uploads li.done")).stream()
+                .anyMatch(li -> "dropped.png".equals(li.getAttribute("data-name"))));
+        assertEquals("20 KiB", wait.until(d -> row("dropped.png").findElement(By.className("size")).getText()));
+    }
+
+    @Test
     void disallowedTypeShowsAReadableError() throws Exception {
         Path page = Path.of(ItProperties.required("it.dir"), "page.html");
         Files.writeString(page, "<!doctype html><script>alert(1)</script>");
