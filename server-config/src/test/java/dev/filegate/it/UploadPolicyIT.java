@@ -70,6 +70,50 @@ class UploadPolicyIT extends ApiIT {
         assertEquals(size, Api.json(r).getJsonNumber("size").longValue());
     }
 
+    /** Sends a request head and part of a body over a raw socket, then hangs up, as a crashing client would. */
+    private void hangUpMidBody(String org, String headers, byte[] partialBody) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", dev.filegate.it.support.ItProperties.httpPort())) {
+            s.getOutputStream().write(headers.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().write(partialBody);
+            s.getOutputStream().flush();
+            Thread.sleep(300);
+        }
+        // The server notices the hang-up asynchronously; give it a moment, then nothing may remain.
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+        try (Store store = new Store()) {
+            while (java.time.Instant.now().isBefore(deadline)
+                    && (!store.keys(org).isEmpty() || store.openMultipartUploads(org) > 0)) {
+                Thread.sleep(250);
+            }
+        }
+        nothingStored(org);
+    }
+
+    @Test
+    void lyingContentLengthStoresNothing() throws Exception {
+        String org = "liar";
+        String token = Tokens.uploader(org);
+        hangUpMidBody(org, "POST /" + Api.filesPath(org) + "?filename=a.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + token + "\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Length: 1048576\r\n\r\n", new byte[1000]);
+    }
+
+    @Test
+    void clientDisconnectMidChunkedUploadAbortsTheMultipartUpload() throws Exception {
+        String org = "hangup";
+        String token = Tokens.uploader(org);
+        java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[1 << 20];
+        for (int i = 0; i < 20; i++) { // 20 MiB: two 8 MiB parts reach the store before the hang-up
+            chunks.writeBytes((Integer.toHexString(chunk.length) + "\r\n").getBytes());
+            chunks.writeBytes(chunk);
+            chunks.writeBytes("\r\n".getBytes());
+        }
+        hangUpMidBody(org, "POST /" + Api.filesPath(org) + "?filename=a.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + token + "\r\nContent-Type: application/octet-stream\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n", chunks.toByteArray());
+    }
+
     @Test
     void typeNotAllowedIs415() {
         String org = "type-refused";
