@@ -2,6 +2,7 @@ package dev.filegate.api.config;
 
 import dev.filegate.domain.file.StorageKeyGenerator;
 import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.upload.FileService;
 import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.upload.PresignedTransfers;
@@ -67,25 +68,31 @@ public class Wiring {
     }
 
     @Produces
+    @ApplicationScoped
+    PendingUploads pendingUploads(S3Client client) {
+        return new S3PendingUploads(client);
+    }
+
+    @Produces
     @Singleton
-    PresignedTransfers presignedTransfers(ObjectStore store, S3AccessSigner signer, S3Client client,
+    PresignedTransfers presignedTransfers(ObjectStore store, S3AccessSigner signer, PendingUploads pending,
             ServiceConfiguration configuration) {
-        return new PresignedTransfers(store, signer, new S3PendingUploads(client), configuration.tenancy(),
+        return new PresignedTransfers(store, signer, pending, configuration.tenancy(),
                 configuration.policy(), configuration.access(), StorageKeyGenerator.systemDefault());
     }
 
     @Produces
     @Singleton
-    GatewayAuthorizer gatewayAuthorizer(ObjectStore store, S3AccessSigner signer, S3Client client,
+    GatewayAuthorizer gatewayAuthorizer(ObjectStore store, S3AccessSigner signer, PendingUploads pending,
             ServiceConfiguration configuration) {
-        return new GatewayAuthorizer(store, signer, new S3PendingUploads(client), configuration.tenancy(),
+        return new GatewayAuthorizer(store, signer, pending, configuration.tenancy(),
                 configuration.access(), java.time.Clock.systemUTC());
     }
 
     @Produces
     @Singleton
-    UsageReport usageReport(ObjectStore store, S3Client client, ServiceConfiguration configuration) {
-        return new UsageReport(store, new S3PendingUploads(client), configuration.tenancy());
+    UsageReport usageReport(ObjectStore store, PendingUploads pending, ServiceConfiguration configuration) {
+        return new UsageReport(store, pending, configuration.tenancy());
     }
 
     @Produces

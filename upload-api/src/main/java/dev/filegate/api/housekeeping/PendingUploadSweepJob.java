@@ -2,9 +2,9 @@ package dev.filegate.api.housekeeping;
 
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.upload.PendingUploadSweeper;
-import dev.filegate.storage.s3.S3PendingUploads;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -17,7 +17,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Runs the {@link PendingUploadSweeper} on the container's managed scheduler, every
@@ -38,7 +37,7 @@ public class PendingUploadSweepJob {
     ObjectStore store;
 
     @Inject
-    S3Client s3;
+    PendingUploads pending;
 
     private ScheduledFuture<?> task;
 
@@ -48,7 +47,7 @@ public class PendingUploadSweepJob {
             LOG.info("the pending-upload sweeper is disabled (upload.pending.sweep-interval=PT0S)");
             return;
         }
-        PendingUploadSweeper sweeper = new PendingUploadSweeper(store, new S3PendingUploads(s3),
+        PendingUploadSweeper sweeper = new PendingUploadSweeper(store, pending,
                 () -> store.buckets().stream().filter(configuration.tenancy()::isTenantBucket).toList(),
                 Clock.systemUTC(), configuration.housekeeping().grace());
         task = scheduler.scheduleWithFixedDelay(() -> run(sweeper), every, every, TimeUnit.MILLISECONDS);
