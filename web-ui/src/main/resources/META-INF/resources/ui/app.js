@@ -64,6 +64,16 @@ function cell(row, text, className) {
   return td;
 }
 
+function rowButton(className, label, file, action) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = className;
+  button.textContent = label;
+  button.setAttribute('aria-label', `${label} ${file.filename}`);
+  button.addEventListener('click', () => action(file));
+  return button;
+}
+
 function org() {
   return state.claims && state.claims[state.caps.auth.org_claim];
 }
@@ -122,22 +132,10 @@ async function loadFiles() {
       cell(row, f.state, 'state');
       const actions = cell(row, '', 'actions');
       if (f.state === 'complete') {
-        const download = document.createElement('button');
-        download.type = 'button';
-        download.className = 'download';
-        download.textContent = 'Download';
-        download.setAttribute('aria-label', `Download ${f.filename}`);
-        download.addEventListener('click', () => downloadFile(f));
-        actions.appendChild(download);
+        actions.appendChild(rowButton('download', 'Download', f, downloadFile));
       }
       if (hasRole('uploader') || hasRole('admin')) {
-        const del = document.createElement('button');
-        del.type = 'button';
-        del.className = 'delete';
-        del.textContent = 'Delete';
-        del.setAttribute('aria-label', `Delete ${f.filename}`);
-        del.addEventListener('click', () => deleteFile(f));
-        actions.appendChild(del);
+        actions.appendChild(rowButton('delete', 'Delete', f, deleteFile));
       }
       tbody.appendChild(row);
     }

@@ -74,19 +74,17 @@ public final class Api {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(http, b.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     public HttpResponse<String> send(HttpRequest request) {
+        return send(http, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends with any client, turning checked failures into unchecked ones (tests fail on them either way). */
+    public static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -89,27 +89,13 @@ public final class Transfer {
             if (!gateway.isEmpty() && location.startsWith(gateway)) {
                 follow.header("Authorization", "Bearer " + token); // the gateway authenticates; the store never sees it
             }
-            try {
-                return direct.send(follow.build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return Api.send(direct, follow.build(), HttpResponse.BodyHandlers.ofInputStream());
         }
         return r;
     }
 
     public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return direct.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Api.send(direct, request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void close(HttpResponse<InputStream> r) {

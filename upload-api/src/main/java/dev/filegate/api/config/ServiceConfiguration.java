@@ -112,25 +112,15 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         Duration connectTimeout = s.parsed("storage.s3.connect-timeout", "PT5S", Duration::parse);
         Duration socketTimeout = s.parsed("storage.s3.socket-timeout", "PT60S", Duration::parse);
         Integer maxConnections = s.parsed("storage.s3.max-connections", "50", Integer::valueOf);
-        Optional<URI> publicEndpoint = s.optional("storage.s3.public-endpoint").map(v -> s.parsed("storage.s3.public-endpoint", v, raw -> {
-            URI uri = URI.create(raw);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("must be an http(s) URL with a host, as clients reach the store");
-            }
-            return uri;
-        }));
+        Optional<URI> publicEndpoint = s.optional("storage.s3.public-endpoint")
+                .map(v -> s.parsed("storage.s3.public-endpoint", v, raw -> clientUrl(raw, "the store")));
         List<String> corsOrigins = s.parsed("storage.s3.cors-origins", "", v -> Arrays.stream(v.split("[,\\s]+"))
                 .map(String::strip).filter(x -> !x.isEmpty()).toList());
         List<UploadMode> uploadModes = s.parsed("upload.modes", "proxy", v -> Arrays.stream(v.split(","))
                 .map(String::strip).filter(x -> !x.isEmpty()).map(x -> enumValue(UploadMode.class, x, "upload.modes")).distinct().toList());
         DownloadMode downloadMode = s.parsed("download.mode", "proxy", v -> enumValue(DownloadMode.class, v.strip(), "download.mode"));
-        Optional<URI> gatewayUrl = s.optional("gateway.public-url").map(v -> s.parsed("gateway.public-url", v, raw -> {
-            URI uri = URI.create(raw);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("must be an http(s) URL with a host, as clients reach the gateway");
-            }
-            return uri;
-        }));
+        Optional<URI> gatewayUrl = s.optional("gateway.public-url")
+                .map(v -> s.parsed("gateway.public-url", v, raw -> clientUrl(raw, "the gateway")));
         if (gatewayUrl.isEmpty() && (uploadModes != null && uploadModes.contains(UploadMode.GATEWAY)
                 || downloadMode == DownloadMode.GATEWAY)) {
             s.problem("gateway.public-url is required when a gateway mode is enabled (env GATEWAY_PUBLIC_URL)");
@@ -180,6 +170,15 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3,
                 publicEndpoint.filter(java.util.Objects::nonNull), gatewayUrl.filter(java.util.Objects::nonNull), modes, new Housekeeping(sweepInterval, grace), orgClaim,
                 new DevToken(devTokenEnabled, devKey, devIssuer, devLifetime));
+    }
+
+    /** A URL handed to clients: http(s) with a host, as clients reach {@code what}. */
+    private static URI clientUrl(String raw, String what) {
+        URI uri = URI.create(raw);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("must be an http(s) URL with a host, as clients reach " + what);
+        }
+        return uri;
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String key) {

@@ -196,12 +196,11 @@ public class FilesResource {
     public Response download(@PathParam("org") String org, @PathParam("id") String id,
             @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
         if (configuration.modes().download() == DownloadMode.GATEWAY) {
-            if (files.describe(callers.current(), OrgId.of(org), id).isEmpty()) {
+            Optional<StoredFile> file = files.describe(callers.current(), OrgId.of(org), id);
+            if (file.isEmpty()) {
                 return notFound();
             }
-            URI gateway = dev.filegate.domain.gateway.GatewayAuthorizer.fileUrl(configuration.gatewayUrl().orElseThrow(),
-                    OrgId.of(org), dev.filegate.domain.file.FileId.parse(id).orElseThrow());
-            return Response.status(302).location(gateway).header("Cache-Control", "no-store").build();
+            return Response.status(302).location(gatewayUrl(file.get())).header("Cache-Control", "no-store").build();
         }
         if (configuration.modes().download() == DownloadMode.REDIRECT) {
             Optional<SignedRequest> get = presigned.redirect(callers.current(), OrgId.of(org), id);
@@ -260,9 +259,7 @@ public class FilesResource {
                 if (file == null) {
                     return notFound();
                 }
-                URI url = configuration.modes().download() == DownloadMode.GATEWAY
-                        ? dev.filegate.domain.gateway.GatewayAuthorizer.fileUrl(configuration.gatewayUrl().orElseThrow(), orgId, file.id())
-                        : location(file);
+                URI url = configuration.modes().download() == DownloadMode.GATEWAY ? gatewayUrl(file) : location(file);
                 json.add("url", url.toString()).add("authorization", "bearer");
             }
         }
@@ -298,6 +295,10 @@ public class FilesResource {
         URI location = location(stored);
         return Response.created(location).entity(FileJson.of(stored, location).toString()).type(MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "no-store").build();
+    }
+
+    private URI gatewayUrl(StoredFile f) {
+        return dev.filegate.domain.gateway.GatewayAuthorizer.fileUrl(configuration.gatewayUrl().orElseThrow(), f.org(), f.id());
     }
 
     private URI location(StoredFile f) {
