@@ -61,6 +61,16 @@ class AuthenticationIT extends ApiIT {
     }
 
     @Test
+    void tokenForAnotherAudience() {
+        assertProblem(401, listWith("Bearer " + Tokens.edited(ORG, c -> c.setAudience("billing-service"), "uploader")));
+    }
+
+    @Test
+    void tokenWithoutAudience() {
+        assertProblem(401, listWith("Bearer " + Tokens.edited(ORG, c -> c.unsetClaim("aud"), "uploader")));
+    }
+
+    @Test
     void tokenSignedWithAnotherKey() {
         assertProblem(401, listWith("Bearer " + Tokens.foreignKey(ORG)));
     }

@@ -17,7 +17,33 @@ import org.jose4j.lang.JoseException;
 /** Test tokens signed with the suite's key (or deliberately not). */
 public final class Tokens {
 
+    /** The audience the test servers expect (microprofile-config.properties, %test). */
+    public static final String AUDIENCE = "filegate-it";
+
+    private static final java.util.Set<String> MINTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> FORGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Tokens() {
+    }
+
+    /** Every token this JVM has made, valid or not, so that the log scan can look for each of them. */
+    public static java.util.Set<String> minted() {
+        return java.util.Set.copyOf(MINTED);
+    }
+
+    /** The tokens this JVM made that no issuer signed (another key, alg none, HS256 with our public key). */
+    public static java.util.Set<String> forged() {
+        return java.util.Set.copyOf(FORGED);
+    }
+
+    private static String remember(String token) {
+        MINTED.add(token);
+        return token;
+    }
+
+    private static String forgery(String token) {
+        FORGED.add(token);
+        return token;
     }
 
     /** A valid token for {@code user} of {@code org} with the given groups. */
@@ -45,8 +71,8 @@ public final class Tokens {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             KeyPair other = g.generateKeyPair();
-            return sign(claims(org, "mallory", new String[] {"uploader"}, c -> { }), other.getPrivate(),
-                    AlgorithmIdentifiers.RSA_USING_SHA256);
+            return forgery(sign(claims(org, "mallory", new String[] {"uploader"}, c -> { }), other.getPrivate(),
+                    AlgorithmIdentifiers.RSA_USING_SHA256));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -59,7 +85,7 @@ public final class Tokens {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
         jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
         try {
-            return jws.getCompactSerialization();
+            return forgery(remember(jws.getCompactSerialization()));
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
@@ -75,7 +101,7 @@ public final class Tokens {
         jws.setKey(new HmacKey(pem));
         jws.setDoKeyValidation(false);
         try {
-            return jws.getCompactSerialization();
+            return forgery(remember(jws.getCompactSerialization()));
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
@@ -92,6 +118,7 @@ public final class Tokens {
     static JwtClaims claims(String org, String user, String[] groups, Consumer<JwtClaims> edit) {
         JwtClaims c = new JwtClaims();
         c.setIssuer(ItProperties.issuer());
+        c.setAudience(AUDIENCE);
         c.setSubject(user);
         c.setClaim("upn", user);
         c.setGeneratedJwtId();
@@ -112,7 +139,7 @@ public final class Tokens {
         jws.setAlgorithmHeaderValue(alg);
         jws.setHeader("typ", "JWT");
         try {
-            return jws.getCompactSerialization();
+            return remember(jws.getCompactSerialization());
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }

@@ -63,7 +63,8 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
     }
 
     /** The dev-only token endpoint: absent unless enabled, and refused outside the dev profile. */
-    public record DevToken(boolean enabled, Optional<String> signingKeyLocation, String issuer, Duration lifetime) {
+    public record DevToken(boolean enabled, Optional<String> signingKeyLocation, String issuer, String audience,
+            Duration lifetime) {
     }
 
     public static final String PROFILE = "mp.config.profile";
@@ -112,6 +113,8 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         Duration connectTimeout = s.parsed("storage.s3.connect-timeout", "PT5S", Duration::parse);
         Duration socketTimeout = s.parsed("storage.s3.socket-timeout", "PT60S", Duration::parse);
         Integer maxConnections = s.parsed("storage.s3.max-connections", "50", Integer::valueOf);
+        Duration connectionMaxIdle = s.parsed("storage.s3.connection-max-idle-time", "PT60S", Duration::parse);
+        Integer bufferedParts = s.parsed("storage.s3.max-buffered-parts", "0", Integer::valueOf);
         Optional<URI> publicEndpoint = s.optional("storage.s3.public-endpoint")
                 .map(v -> s.parsed("storage.s3.public-endpoint", v, raw -> clientUrl(raw, "the store")));
         List<String> corsOrigins = s.parsed("storage.s3.cors-origins", "", v -> Arrays.stream(v.split("[,\\s]+"))
@@ -134,6 +137,9 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
                     + "or JWKS URL) that verifies bearer tokens; env MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         }
         s.required("mp.jwt.verify.issuer", "the expected iss claim of bearer tokens");
+        // Without an audience check, every token the issuer mints for any other service would be accepted here.
+        String audiences = s.required("mp.jwt.verify.audiences",
+                "the aud value(s) that tokens meant for this service carry, comma-separated");
 
         boolean devTokenEnabled = s.bool("dev.token.enabled", false);
         Optional<String> devKey = s.optional("dev.token.signing-key.location");
@@ -158,10 +164,11 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         TenancyStrategy tenancy = bucket == null ? null
                 : s.build("upload.tenancy", () -> TenancyStrategy.of(tenancyName, bucket, template));
         S3Settings s3 = endpoint.isPresent() && partSize != null && connectTimeout != null && socketTimeout != null
-                && maxConnections != null && corsOrigins != null
+                && maxConnections != null && corsOrigins != null && connectionMaxIdle != null && bufferedParts != null
                 ? s.build("storage.s3", () -> new S3Settings(endpoint, region, defaultCredentials ? Optional.empty() : accessKey,
                         defaultCredentials ? Optional.empty() : secretKey, pathStyle, createBuckets,
-                        Math.toIntExact(partSize.bytes()), connectTimeout, socketTimeout, maxConnections, corsOrigins))
+                        Math.toIntExact(partSize.bytes()), bufferedParts, connectTimeout, socketTimeout, connectionMaxIdle,
+                        maxConnections, corsOrigins))
                 : null;
 
         if (!s.ok()) {
@@ -169,7 +176,8 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         }
         return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3,
                 publicEndpoint.filter(java.util.Objects::nonNull), gatewayUrl.filter(java.util.Objects::nonNull), modes, new Housekeeping(sweepInterval, grace), orgClaim,
-                new DevToken(devTokenEnabled, devKey, devIssuer, devLifetime));
+                new DevToken(devTokenEnabled, devKey, devIssuer,
+                        audiences == null ? "" : audiences.split(",")[0].strip(), devLifetime));
     }
 
     /** A URL handed to clients: http(s) with a host, as clients reach {@code what}. */

@@ -31,7 +31,7 @@ public class DevTokenRegistrar implements ServletContextListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dev.token.signing-key.location", e);
         }
-        DevTokenServlet servlet = new DevTokenServlet(DevTokens.fromPem(pem, dev.issuer(), dev.lifetime()),
+        DevTokenServlet servlet = new DevTokenServlet(DevTokens.fromPem(pem, dev.issuer(), dev.audience(), dev.lifetime()),
                 configuration.orgClaim());
         ServletRegistration.Dynamic registration = event.getServletContext().addServlet("dev-token", servlet);
         registration.addMapping(DevTokenServlet.PATH);

@@ -8,6 +8,7 @@ import dev.filegate.domain.tenant.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -21,24 +22,26 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Callers {
 
+    // The request's principal rather than an injected JsonWebToken: injecting one into an anonymous request makes
+    // Liberty log an error (CWWKS5604E) per request, which anonymous traffic would turn into a log flood.
     @Inject
-    JsonWebToken jwt;
+    HttpServletRequest request;
 
     @Inject
     ServiceConfiguration configuration;
 
     public Caller current() {
-        if (jwt == null || jwt.getRawToken() == null) {
+        if (!(request.getUserPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
             throw new NotAuthorizedException("Bearer");
         }
         String subject = jwt.getSubject();
         if (subject == null || subject.isBlank()) {
             throw new NotAuthorizedException("Bearer");
         }
-        return new Caller(subject, org(), roles(jwt.getGroups()));
+        return new Caller(subject, org(jwt), roles(jwt.getGroups()));
     }
 
-    private Optional<OrgId> org() {
+    private Optional<OrgId> org(JsonWebToken jwt) {
         Object claim = jwt.getClaim(configuration.orgClaim());
         String value = claim instanceof JsonString js ? js.getString() : claim instanceof String s ? s : null;
         if (value == null) {

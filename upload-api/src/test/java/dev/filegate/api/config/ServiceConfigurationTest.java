@@ -18,6 +18,7 @@ class ServiceConfigurationTest {
         m.put("storage.s3.access-key", "AKIAEXAMPLE");
         m.put("storage.s3.secret-key", "very-secret-value");
         m.put("mp.jwt.verify.issuer", "https://id.example.com");
+        m.put("mp.jwt.verify.audiences", "filegate");
         m.put("mp.jwt.verify.publickey.location", "https://id.example.com/jwks");
         return m;
     }
@@ -39,7 +40,7 @@ class ServiceConfigurationTest {
     void emptyProductionConfigurationFailsListingEveryMissingValue() {
         String message = failure(Map.of());
         for (String key : new String[] {"upload.bucket", "storage.s3.endpoint", "storage.s3.access-key",
-                "mp.jwt.verify.publickey", "mp.jwt.verify.issuer"}) {
+                "mp.jwt.verify.publickey", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences"}) {
             assertTrue(message.contains(key), key + " missing from: " + message);
         }
     }
