@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.RandomBody;
+import dev.filegate.it.support.ServerProcess;
 import dev.filegate.it.support.Tokens;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -14,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,27 +24,18 @@ import org.junit.jupiter.api.Test;
 class LargeUploadIT extends ApiIT {
 
     private static final long GIB = 1L << 30;
-    private static final Pattern USED = Pattern.compile("(?m)^memory_usedHeap_bytes\\{[^}]*\\}\\s+([0-9.E+]+)");
-    private static final Pattern MAX = Pattern.compile("(?m)^memory_maxHeap_bytes\\{[^}]*\\}\\s+([0-9.E+]+)");
-
-    private long metric(Pattern p) {
-        String body = api.get("metrics?scope=base", null).body();
-        Matcher m = p.matcher(body);
-        assertTrue(m.find(), "metric missing from /metrics: " + p);
-        return (long) Double.parseDouble(m.group(1));
-    }
 
     @Test
     void oneGibUploadStreamsThroughA256MibHeap() {
         assumeTrue(dev.filegate.it.support.ItProperties.large(), "large uploads disabled with -Dit.large=false");
-        long maxHeap = metric(MAX);
+        long maxHeap = ServerProcess.maxHeap(api);
         assertTrue(maxHeap <= 256L * 1024 * 1024, "the server must run with at most 256 MiB heap, has " + maxHeap);
 
         String org = "large";
         String token = Tokens.uploader(org);
         AtomicLong peak = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(metric(USED), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(ServerProcess.usedHeap(api), Math::max), 0, 250, TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         HttpResponse<String> created;
         try {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The suite's surroundings, set up once per test JVM before Arquillian starts Liberty: a fresh RSA key pair whose
- * public half the server trusts (written where the server's config points), and a real S3Proxy process with SigV4
- * verification on, on the port the server is configured for. Both go away when the JVM's tests end.
+ * public half the server trusts (written where the server's config points), a real S3Proxy process with SigV4
+ * verification on, and the {@link StoreLink} in front of it through which the server may reach it. Both go away when the JVM's tests end.
  */
 public final class ItEnvironment implements BeforeAllCallback {
 
@@ -48,11 +48,14 @@ public final class ItEnvironment implements BeforeAllCallback {
 
         public final KeyPair keys;
         public final S3ProxyProcess store;
+        /** Between the server and the store (the shared-bucket configuration uses it; see arquillian.xml). */
+        public final StoreLink link;
         private final NginxGateway gateway;
 
-        private Env(KeyPair keys, S3ProxyProcess store, NginxGateway gateway) {
+        private Env(KeyPair keys, S3ProxyProcess store, StoreLink link, NginxGateway gateway) {
             this.keys = keys;
             this.store = store;
+            this.link = link;
             this.gateway = gateway;
         }
 
@@ -71,13 +74,15 @@ public final class ItEnvironment implements BeforeAllCallback {
                 Path data = dir.resolve("s3data-" + ItProperties.tenancy());
                 deleteTree(data);
                 S3ProxyProcess store = S3ProxyProcess.start(data, ItProperties.s3Port());
+                StoreLink link = StoreLink.start(Integer.parseInt(ItProperties.required("it.store.link.port")),
+                        ItProperties.s3Port());
                 NginxGateway gateway = null;
                 if ("gateway".equals(ItProperties.tenancy())) {
                     Path nginx = dir.resolve("nginx");
                     NginxGateway.deleteQuietly(nginx);
                     gateway = NginxGateway.start(nginx);
                 }
-                return new Env(keys, store, gateway);
+                return new Env(keys, store, link, gateway);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {
@@ -90,6 +95,7 @@ public final class ItEnvironment implements BeforeAllCallback {
             if (gateway != null) {
                 gateway.stop();
             }
+            link.stop();
             store.stop();
         }
     }

@@ -30,6 +30,7 @@ public final class S3Clients {
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         .socketTimeout(settings.socketTimeout())
+                        .connectionMaxIdleTime(settings.connectionMaxIdle())
                         .maxConnections(settings.maxConnections()));
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();

@@ -52,10 +52,14 @@ public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
     private final S3Settings settings;
     private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
+    private final MultipartAborts aborts;
+    private final PartBuffers partBuffers;
 
     public S3ObjectStore(S3Client s3, S3Settings settings) {
         this.s3 = s3;
         this.settings = settings;
+        this.aborts = new MultipartAborts(s3);
+        this.partBuffers = new PartBuffers(settings.partSize(), settings.bufferedParts(), java.time.Duration.ofSeconds(30));
     }
 
     @Override
@@ -88,7 +92,16 @@ public final class S3ObjectStore implements ObjectStore {
 
     private StoredObject putStreaming(ObjectLocation location, NewObject object, Map<String, String> metadata,
             InputStream body) throws IOException {
-        byte[] buffer = new byte[settings.partSize()];
+        byte[] buffer = partBuffers.take();
+        try {
+            return putStreaming(location, object, metadata, body, buffer);
+        } finally {
+            partBuffers.giveBack();
+        }
+    }
+
+    private StoredObject putStreaming(ObjectLocation location, NewObject object, Map<String, String> metadata,
+            InputStream body, byte[] buffer) throws IOException {
         int filled = fill(body, buffer);
         if (filled < buffer.length) {
             // The whole body fits in one part: a single PutObject, no multipart upload to clean up.
@@ -130,13 +143,12 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private void abort(ObjectLocation location, String uploadId) {
-        try {
-            s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(location.key().value()).uploadId(uploadId));
-        } catch (SdkException e) {
-            LOG.log(Level.WARNING, "could not abort multipart upload of {0} in {1}; a bucket lifecycle rule "
-                    + "(AbortIncompleteMultipartUpload) will remove its parts: {2}",
-                    new Object[] {location.key(), location.bucket(), e.getClass().getSimpleName()});
-        }
+        aborts.abort(location.bucket(), location.key().value(), uploadId);
+    }
+
+    @Override
+    public int finishCleanup() {
+        return aborts.retry();
     }
 
     /** Reads until the buffer is full or the stream ends; returns the bytes read. */
@@ -193,7 +205,7 @@ public final class S3ObjectStore implements ObjectStore {
             GetObjectResponse r = stream.response();
             StoredObject stored = toStored(location.key(), totalSize(r), r.contentType(), r.eTag(), r.lastModified(),
                     r.metadata());
-            return new ObjectRead.Content(stored, r.contentLength(), r.contentRange(), stream);
+            return new ObjectRead.Content(stored, r.contentLength(), r.contentRange(), new AbortOnEarlyClose(stream));
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             return new ObjectRead.Missing();
         } catch (S3Exception e) {

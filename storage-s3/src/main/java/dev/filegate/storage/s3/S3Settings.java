@@ -12,11 +12,14 @@ import java.util.Optional;
  * @param accessKey empty to use the SDK's default credential chain (instance roles, environment, profiles)
  * @param createBuckets create missing buckets on first use (development and tests; never rely on it in production)
  * @param partSize the part size of streamed uploads of unknown length (the memory one such upload holds)
+ * @param maxBufferedParts how many part buffers streamed uploads of unknown length may hold at once (each upload
+ *        holds one while it fills); 0 sizes it to a third of the heap. Uploads beyond it wait, then get 503.
+ * @param connectionMaxIdle how long an idle pooled connection to the store is kept open
  * @param corsOrigins browser origins to allow on buckets the service prepares (presigned transfers from a web UI)
  */
 public record S3Settings(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey,
-        boolean pathStyle, boolean createBuckets, int partSize, Duration connectTimeout, Duration socketTimeout,
-        int maxConnections, java.util.List<String> corsOrigins) {
+        boolean pathStyle, boolean createBuckets, int partSize, int maxBufferedParts, Duration connectTimeout,
+        Duration socketTimeout, Duration connectionMaxIdle, int maxConnections, java.util.List<String> corsOrigins) {
 
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -30,11 +33,25 @@ public record S3Settings(Optional<URI> endpoint, String region, Optional<String>
         if (partSize < MIN_PART_SIZE) {
             throw new IllegalArgumentException("the S3 part size must be at least 5 MiB");
         }
+        if (maxBufferedParts < 0) {
+            throw new IllegalArgumentException("the number of buffered parts must be 0 (automatic) or more");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("the store connection pool needs at least one connection");
+        }
         endpoint.ifPresent(uri -> {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw new IllegalArgumentException("the S3 endpoint must be an http(s) URL with a host");
             }
         });
+    }
+
+    /** {@link #maxBufferedParts()} resolved: 0 becomes a third of the heap's worth of parts, at least one. */
+    public int bufferedParts() {
+        if (maxBufferedParts > 0) {
+            return maxBufferedParts;
+        }
+        return (int) Math.max(1, Runtime.getRuntime().maxMemory() / 3 / partSize);
     }
 
     @Override

@@ -19,13 +19,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the {@link PendingUploadSweeper} on the container's managed scheduler, every
- * {@code upload.pending.sweep-interval} ({@code PT0S} disables it; a bucket lifecycle rule can then do the job).
+ * Housekeeping on the container's managed scheduler: the {@link PendingUploadSweeper} every
+ * {@code upload.pending.sweep-interval} ({@code PT0S} disables it; a bucket lifecycle rule can then do the job), and
+ * the store's outstanding clean-up ({@link ObjectStore#finishCleanup()}, e.g. multipart uploads that could not be
+ * aborted during an outage) at the same interval, at most a minute apart, whether or not the sweeper runs.
  */
 @ApplicationScoped
-public class PendingUploadSweepJob {
+public class HousekeepingJob {
 
-    private static final Logger LOG = Logger.getLogger(PendingUploadSweepJob.class.getName());
+    private static final Logger LOG = Logger.getLogger(HousekeepingJob.class.getName());
+    private static final long MAX_CLEANUP_INTERVAL_MS = TimeUnit.MINUTES.toMillis(1);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -39,10 +42,12 @@ public class PendingUploadSweepJob {
     @Inject
     PendingUploads pending;
 
-    private ScheduledFuture<?> task;
+    private final java.util.List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long every = configuration.housekeeping().sweepInterval().toMillis();
+        long cleanupEvery = every <= 0 ? MAX_CLEANUP_INTERVAL_MS : Math.min(every, MAX_CLEANUP_INTERVAL_MS);
+        tasks.add(scheduler.scheduleWithFixedDelay(this::finishCleanup, cleanupEvery, cleanupEvery, TimeUnit.MILLISECONDS));
         if (every <= 0) {
             LOG.info("the pending-upload sweeper is disabled (upload.pending.sweep-interval=PT0S)");
             return;
@@ -50,7 +55,18 @@ public class PendingUploadSweepJob {
         PendingUploadSweeper sweeper = new PendingUploadSweeper(store, pending,
                 () -> store.buckets().stream().filter(configuration.tenancy()::isTenantBucket).toList(),
                 Clock.systemUTC(), configuration.housekeeping().grace());
-        task = scheduler.scheduleWithFixedDelay(() -> run(sweeper), every, every, TimeUnit.MILLISECONDS);
+        tasks.add(scheduler.scheduleWithFixedDelay(() -> run(sweeper), every, every, TimeUnit.MILLISECONDS));
+    }
+
+    private void finishCleanup() {
+        try {
+            int outstanding = store.finishCleanup();
+            if (outstanding > 0) {
+                LOG.log(Level.FINE, "{0} store clean-up steps still outstanding", outstanding);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "store clean-up failed", e);
+        }
     }
 
     private static void run(PendingUploadSweeper sweeper) {
@@ -69,8 +85,6 @@ public class PendingUploadSweepJob {
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        tasks.forEach(t -> t.cancel(false));
     }
 }

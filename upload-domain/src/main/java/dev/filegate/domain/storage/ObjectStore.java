@@ -8,8 +8,8 @@ import java.util.Optional;
  * The store port: private object storage reached with the service's own credentials.
  *
  * <p>Implementations stream: {@link #put} never holds a whole body in memory or on disk, and leaves nothing behind
- * when it fails (no partial object, no open multipart upload). They throw {@link StoreUnavailable} when the store
- * cannot be reached.
+ * when it fails (no partial object, no open multipart upload; clean-up the store was too far gone to accept is kept
+ * and retried by {@link #finishCleanup()}). They throw {@link StoreUnavailable} when the store cannot be reached.
  */
 public interface ObjectStore {
 
@@ -62,4 +62,12 @@ public interface ObjectStore {
 
     /** Checks that the store answers for this bucket. */
     StoreHealth health(String bucket);
+
+    /**
+     * Retries clean-up that failed because the store was unreachable when it was due (aborting the multipart upload
+     * of a failed write). Housekeeping calls it periodically.
+     *
+     * @return how many clean-up steps are still outstanding
+     */
+    int finishCleanup();
 }

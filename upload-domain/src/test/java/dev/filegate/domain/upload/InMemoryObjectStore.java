@@ -99,4 +99,9 @@ final class InMemoryObjectStore implements ObjectStore {
     public StoreHealth health(String bucket) {
         return new StoreHealth(true, "in memory");
     }
+
+    @Override
+    public int finishCleanup() {
+        return 0;
+    }
 }
