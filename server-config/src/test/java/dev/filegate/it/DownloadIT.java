@@ -57,6 +57,18 @@ class DownloadIT extends ApiIT {
     }
 
     @Test
+    void askingForInlineOrOtherResponseHeadersStillGivesASafeAttachment() throws IOException {
+        HttpResponse<InputStream> r = api.download(path + "?disposition=inline&response-content-disposition=inline"
+                + "&response-content-type=text/html&content-type=text/html", token);
+        assertEquals(200, r.statusCode());
+        assertEquals("image/png", r.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(r.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment; "));
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("sandbox"));
+        bytes(r);
+    }
+
+    @Test
     void rangeGives206WithContentRange() throws IOException {
         HttpResponse<InputStream> r = api.download(path, token, "Range", "bytes=10-19");
         assertEquals(206, r.statusCode());

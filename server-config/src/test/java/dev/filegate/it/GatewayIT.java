@@ -93,6 +93,19 @@ class GatewayIT extends ApiIT {
     }
 
     @Test
+    void askingTheGatewayForInlineNeverServesInline() throws Exception {
+        HttpResponse<byte[]> r = get(path(GLOBEX, globexFile) + "?response-content-disposition=inline"
+                + "&response-content-type=text/html&disposition=inline", Tokens.uploader(GLOBEX));
+        if (r.statusCode() == 200) {
+            assertTrue(r.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
+            assertEquals("image/png", r.headers().firstValue("Content-Type").orElseThrow());
+        } else {
+            assertTrue(r.statusCode() == 400 || r.statusCode() == 403, "refused, or served as stored: " + r.statusCode());
+        }
+        assertFalse(r.headers().firstValue("Content-Disposition").orElse("").startsWith("inline"));
+    }
+
+    @Test
     void rangeGives206() throws Exception {
         HttpResponse<byte[]> r = get(path(GLOBEX, globexFile), Tokens.reader(GLOBEX), "Range", "bytes=100-199");
         assertEquals(206, r.statusCode());

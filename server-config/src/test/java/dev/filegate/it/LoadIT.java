@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * uploads (known length and chunked, 1 KiB up to the size limit, log-uniform) and downloads of their tenant's files,
  * against the 256 MiB-heap server. Every byte is verified by SHA-256 both ways; zero errors are allowed; afterwards
  * the store holds exactly what was acknowledged, no multipart upload is left open, and the server's retained heap
- * and open file descriptors are back to where they were. CI runs the reduced size (200 operations up to 8 MiB);
+ * and open file descriptors are back to where they were. CI runs the reduced size (400 operations up to 16 MiB);
  * {@code -Dit.load=full} runs 1,000 operations up to 50 MiB.
  */
 class LoadIT extends ApiIT {
@@ -53,8 +53,8 @@ class LoadIT extends ApiIT {
     }
 
     private final boolean full = "full".equals(System.getProperty("it.load", "reduced"));
-    private final int opsPerClient = full ? 20 : 4;
-    private final long maxSize = (full ? 50L : 8L) << 20;
+    private final int opsPerClient = full ? 20 : 8;
+    private final long maxSize = (full ? 50L : 16L) << 20;
     private final Map<String, List<Stored>> stored = new ConcurrentHashMap<>();
     private final Queue<String> errors = new ConcurrentLinkedQueue<>();
     private final AtomicLong uploaded = new AtomicLong();

@@ -145,6 +145,9 @@ class PresignedIT extends ApiIT {
         assertEquals(403, put(edit(url, "X-Amz-Expires", s -> "604800"), "image/png", PNG).statusCode());
         String otherKey = url.replace("/orgs/edits/", "/orgs/victim/");
         assertEquals(403, put(otherKey, "image/png", PNG).statusCode());
+        String otherBucket = url.replace("/filegate-it/", "/filegate-other/");
+        assertEquals(403, put(otherBucket, "image/png", PNG).statusCode());
+        assertEquals(403, put(edit(url, "X-Amz-Date", d -> "20300101T000000Z"), "image/png", PNG).statusCode());
         try (Store store = new Store()) {
             assertEquals(List.of(), store.keys("victim"));
         }
@@ -276,6 +279,46 @@ class PresignedIT extends ApiIT {
         assertEquals("application/pdf", followed.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(followed.headers().firstValue("Content-Disposition").orElseThrow().contains("r%C3%A9sum%C3%A9.pdf"));
         assertProblem(403, api.get(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader("other")));
+    }
+
+    @Test
+    void storeRefusesARedirectEditedToServeInlineOrAsHtml() {
+        String org = "redirect-edits";
+        JsonObject file = transfer.upload(org, Tokens.uploader(org), "page.png", "image/png", PNG.length,
+                () -> new ByteArrayInputStream(PNG));
+        String location = api.download(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader(org))
+                .headers().firstValue("Location").orElseThrow();
+        assertEquals(200, sendBytes(location).statusCode());
+        String inline = edit(location, "response-content-disposition", v -> "inline");
+        assertEquals(403, sendBytes(inline).statusCode());
+        // An added (unsigned) response-content-type: AWS refuses it; S3Proxy serves it, but the signed
+        // attachment disposition still holds, so a browser saves the file instead of rendering it.
+        HttpResponse<byte[]> retyped = sendBytes(location + "&response-content-type=text%2Fhtml");
+        if (retyped.statusCode() != 403) {
+            assertEquals(200, retyped.statusCode());
+            assertTrue(retyped.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
+        }
+        assertEquals(403, sendBytes(location.replace("://localhost:", "://127.0.0.1:")).statusCode());
+        HttpResponse<byte[]> asked = sendBytes(api.uri(Api.filesPath(org) + "/" + file.getString("id")
+                + "?disposition=inline&response-content-disposition=inline").toString());
+        assertEquals(401, asked.statusCode(), "the API itself needs the token; the redirect it gives is checked above");
+    }
+
+    @Test
+    void clientAddedPublicReadAclNeverLeavesAPublicFile() {
+        String org = "acl";
+        JsonObject signed = presign(org, "a.png", "image/png", PNG.length, null);
+        HttpResponse<String> put = put(signed.getString("put_url"), "image/png", PNG, "x-amz-acl", "public-read");
+        URI stored = URI.create(signed.getString("put_url"));
+        String anonymous = stored.getScheme() + "://" + stored.getRawAuthority() + stored.getRawPath();
+        if (put.statusCode() == 200) {
+            // A lenient store (S3Proxy) took the unsigned header; AWS refuses it. Either way, once completed the
+            // object must be private again, and an uncompleted one is swept.
+            assertEquals(200, complete(org, signed).statusCode());
+        } else {
+            assertEquals(403, put.statusCode(), put.body());
+        }
+        assertEquals(403, sendBytes(anonymous).statusCode(), "the object must not be readable without a signature");
     }
 
     @Test

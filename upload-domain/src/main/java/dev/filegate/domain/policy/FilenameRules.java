@@ -24,6 +24,8 @@ public final class FilenameRules {
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?",
             Pattern.CASE_INSENSITIVE);
     private static final String RESERVED = "/\\<>:\"|?*";
+    /** A percent-encoded byte in a name that should arrive decoded: {@code a.php%00.jpg}, {@code ..%2Fx}. */
+    private static final Pattern PERCENT_ENCODED = Pattern.compile("%[0-9A-Fa-f]{2}");
 
     private final int maxBytes;
     private final Set<String> blockedExtensions;
@@ -88,6 +90,9 @@ public final class FilenameRules {
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             throw invalid("the filename is longer than " + maxBytes + " bytes");
+        }
+        if (PERCENT_ENCODED.matcher(name).find()) {
+            throw invalid("the filename contains a percent-encoded sequence (such as %00 or %2F); send it decoded");
         }
         if (WINDOWS_DEVICE.matcher(name).matches()) {
             throw invalid("the filename is a reserved device name");

@@ -96,6 +96,14 @@ class FilenameRulesTest {
     }
 
     @Test
+    void filenameWithPercentEncodedNulOrSlash() {
+        refused("a.php%00.jpg");
+        refused("..%2Fx.png");
+        refused("x%2e%2e.png");
+        assertEquals("up 20% in 2025.txt", rules.check("up 20% in 2025.txt").value());
+    }
+
+    @Test
     void filenameWithReservedCharacters() {
         refused("a:b.png");
         refused("a?.png");
