@@ -128,6 +128,17 @@ class HostileInputIT extends ApiIT {
     }
 
     @Test
+    void exactlyTheLimitIsAcceptedAndOneByteMoreIs413WithNothingStored() {
+        long limit = 1 << 20; // text/plain in the test profile
+        String org = "limit-" + transfer.mode();
+        HttpResponse<String> exact = startUpload(org, "max.txt", "text/plain", limit, "a".repeat((int) limit).getBytes());
+        assertTrue(exact.statusCode() == 201 || exact.statusCode() == 200, exact.statusCode() + " " + exact.body());
+        String over = "over-" + transfer.mode();
+        assertProblem(413, startUpload(over, "over.txt", "text/plain", limit + 1, "a".repeat((int) limit + 1).getBytes()));
+        nothingStored(over);
+    }
+
+    @Test
     void svgDeclaredAsPngIsRefused() {
         String org = "svg-as-png";
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes();

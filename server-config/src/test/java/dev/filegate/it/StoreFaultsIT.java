@@ -68,7 +68,7 @@ class StoreFaultsIT extends ApiIT {
         link().hang();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> stuck = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 40; i++) {
             stuck.add(client.sendAsync(api.request(file, token).timeout(Duration.ofSeconds(120)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
@@ -78,7 +78,7 @@ class StoreFaultsIT extends ApiIT {
         eventually("the hung requests reaching the store", () -> link().accepted() > 0, 10);
         Thread.sleep(500);
 
-        // 17 requests are waiting on the store; requests that do not need it are answered meanwhile.
+        // 41 requests are waiting on the store; requests that do not need it are answered meanwhile.
         assertEquals(200, api.get("api/v1/capabilities", null).statusCode());
         assertEquals(200, api.get("health/live", null).statusCode());
         assertTrue(stuck.stream().anyMatch(f -> !f.isDone()), "the store requests should still be waiting");

@@ -12,7 +12,6 @@ import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.storage.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +65,16 @@ public final class S3ObjectStore implements ObjectStore {
     public StoredObject put(ObjectLocation location, NewObject object, InputStream body) throws IOException {
         ensureBucket(location.bucket());
         Map<String, String> metadata = ObjectMetadataCodec.encode(object.filename(), object.uploadedBy());
+        ClientBody client = new ClientBody(body);
         try {
             if (object.length().isPresent() && object.length().getAsLong() <= MAX_SINGLE_PUT) {
-                return putKnownLength(location, object, metadata, body, object.length().getAsLong());
+                return putKnownLength(location, object, metadata, client, object.length().getAsLong());
             }
-            return putStreaming(location, object, metadata, body);
+            return putStreaming(location, object, metadata, client);
         } catch (SdkException | IllegalStateException e) {
             // IllegalStateException: the SDK wanted to retry a failed request but a streamed body cannot be replayed.
-            IOException cause = ioCause(e);
-            if (cause != null) {
-                throw cause;
-            }
+            // The client's fault if reading its body failed (4xx); otherwise the store's (503).
+            client.rethrowClientFailure();
             throw unavailable("storing an object", e);
         }
     }
@@ -396,20 +394,6 @@ public final class S3ObjectStore implements ObjectStore {
         return new StoredObject(key, size == null ? 0 : size, contentType, etag, lastModified,
                 ObjectMetadataCodec.decode(metadata, ObjectMetadataCodec.FILENAME),
                 ObjectMetadataCodec.decode(metadata, ObjectMetadataCodec.UPLOADED_BY));
-    }
-
-    private static IOException ioCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException io && !(t instanceof java.net.ConnectException)
-                    && !(t instanceof java.net.SocketTimeoutException)
-                    && !(t.getClass().getName().startsWith("org.apache.http"))) {
-                return io;
-            }
-            if (t instanceof UncheckedIOException u) {
-                return u.getCause();
-            }
-        }
-        return null;
     }
 
     private static Throwable rootCause(Throwable e) {
