@@ -68,8 +68,10 @@ class LoadIT extends ApiIT {
         ORGS.forEach(org -> stored.put(org, new CopyOnWriteArrayList<>()));
         Map<String, String> tokens = new ConcurrentHashMap<>();
         ORGS.forEach(org -> tokens.put(org, Tokens.uploader(org)));
-        upload(ORGS.get(0), tokens.get(ORGS.get(0)), 1024, 0, false); // warm up every path once
-        download(ORGS.get(0), tokens.get(ORGS.get(0)), stored.get(ORGS.get(0)).get(0));
+        // Warm up every path once (known length, multipart, download) so that the baseline has its classes loaded.
+        upload(ORGS.get(0), tokens.get(ORGS.get(0)), 1024, -1, false);
+        upload(ORGS.get(0), tokens.get(ORGS.get(0)), 9L << 20, -2, true);
+        stored.get(ORGS.get(0)).forEach(f -> download(ORGS.get(0), tokens.get(ORGS.get(0)), f));
         int fdsBefore = ServerProcess.openFileDescriptors();
         long heapBefore = ServerProcess.retainedHeap(api);
 
