@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The store misbehaves under the service, through {@link StoreLink} (the fault-injecting TCP proxy the
- * shared-bucket server reaches its store through, with a 4 s socket timeout): it hangs, it dies mid-upload, and a
- * client hangs up mid-download. Each case ends with the store healed and nothing lost or leaked.
+ * shared-bucket server reaches its store through, with a 4 s socket timeout and a 6 s call timeout): it hangs, it
+ * trickles, it dies mid-upload, and clients hang up mid-upload and mid-download. Each case ends with the store healed and nothing lost or leaked.
  */
 class StoreFaultsIT extends ApiIT {
 
@@ -98,6 +98,29 @@ class StoreFaultsIT extends ApiIT {
         try (Store store = new Store()) {
             assertEquals(1, store.keys(org).size(), "the upload made while the store hung left nothing");
         }
+    }
+
+    @Test
+    void tricklingStoreIsCutOffByTheCallTimeoutWith503() throws Exception {
+        String org = "trickle";
+        String token = Tokens.uploader(org);
+        HttpResponse<String> created = api.upload(org, token, "a.txt", "text/plain", "slow store".getBytes());
+        assertEquals(201, created.statusCode(), created.body());
+        String file = Api.filesPath(org) + "/" + Api.json(created).getString("id");
+
+        // One byte a second never trips the 4 s socket timeout; only the 6 s whole-call timeout ends these
+        // (storage.s3.call-timeout in the test server): a HEAD answer alone would take minutes.
+        link().trickle();
+        Duration patience = Duration.ofSeconds(45);
+        HttpResponse<String> head = api.send(api.request(file, token).timeout(patience)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(503, head.statusCode());
+        HttpResponse<String> list = api.send(api.request(Api.filesPath(org), token).timeout(patience).GET().build());
+        assertProblem(503, list);
+        assertTrue(list.headers().firstValue("Retry-After").isPresent());
+
+        link().heal();
+        assertEquals(200, api.get(file, token).statusCode());
     }
 
     @Test

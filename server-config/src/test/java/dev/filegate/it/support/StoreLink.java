@@ -16,13 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A fault-injecting TCP proxy on loopback between the server and the store, written for the tests. It passes bytes
  * through untouched (SigV4 still verifies: the Host header is the link's, as the server signed it) until a test
- * makes the store {@link #hang() hang} (connections accepted, requests swallowed, nothing answered) or
+ * makes the store {@link #hang() hang} (connections accepted, requests swallowed, nothing answered),
+ * {@link #trickle() trickle} (answers arrive one byte a second: every read succeeds within any socket timeout) or
  * {@link #cut() die} (every open connection reset, new ones refused), and then {@link #heal() heals} it.
  */
 public final class StoreLink {
 
     /** What the link does with traffic. */
-    public enum State { PASS, HANG, DOWN }
+    public enum State { PASS, HANG, TRICKLE, DOWN }
 
     private final int port;
     private final int storePort;
@@ -54,6 +55,11 @@ public final class StoreLink {
     /** The store stops answering: open and new connections are held, their bytes swallowed. */
     public synchronized void hang() {
         state = State.HANG;
+    }
+
+    /** The store answers one byte a second. */
+    public synchronized void trickle() {
+        state = State.TRICKLE;
     }
 
     /** The store dies: every open connection is reset and new ones are refused. */
@@ -106,23 +112,23 @@ public final class StoreLink {
             }
             accepted.incrementAndGet();
             open.add(client);
-            if (state != State.PASS) {
+            if (state == State.HANG) {
                 daemon(() -> swallow(client), "store-link-hang");
                 continue;
             }
             try {
                 Socket store = new Socket(InetAddress.getLoopbackAddress(), storePort);
                 open.add(store);
-                daemon(() -> pump(client, store), "store-link-up");
-                daemon(() -> pump(store, client), "store-link-down");
+                daemon(() -> pump(client, store, false), "store-link-up");
+                daemon(() -> pump(store, client, true), "store-link-down");
             } catch (IOException e) {
                 reset(client);
             }
         }
     }
 
-    /** Copies until either side ends; swallows instead while the link hangs. */
-    private void pump(Socket from, Socket to) {
+    /** Copies until either side ends; swallows instead while the link hangs, and slows answers to a trickle. */
+    private void pump(Socket from, Socket to, boolean answers) {
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
@@ -130,7 +136,13 @@ public final class StoreLink {
                 if (state == State.HANG) {
                     continue;
                 }
-                out.write(buffer, 0, n);
+                int off = 0;
+                while (answers && state == State.TRICKLE && off < n) {
+                    out.write(buffer[off++]);
+                    out.flush();
+                    sleep(1000);
+                }
+                out.write(buffer, off, n - off);
             }
             to.shutdownOutput();
         } catch (IOException e) {
@@ -152,6 +164,14 @@ public final class StoreLink {
         } finally {
             open.remove(client);
             closeQuietly(client);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -24,11 +24,14 @@ final class MultipartAborts {
     }
 
     private final S3Client s3;
+    private final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> bounded;
     private final Queue<Abort> outstanding = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
 
-    MultipartAborts(S3Client s3) {
+    MultipartAborts(S3Client s3,
+            java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> bounded) {
         this.s3 = s3;
+        this.bounded = bounded;
     }
 
     /** Aborts now, or remembers the abort for {@link #retry()}. */
@@ -66,7 +69,7 @@ final class MultipartAborts {
 
     private boolean tryAbort(Abort abort) {
         try {
-            s3.abortMultipartUpload(b -> b.bucket(abort.bucket()).key(abort.key()).uploadId(abort.uploadId()));
+            s3.abortMultipartUpload(b -> b.bucket(abort.bucket()).key(abort.key()).uploadId(abort.uploadId()).overrideConfiguration(bounded));
             return true;
         } catch (S3Exception e) {
             // 404 NoSuchUpload: already gone (completed by nobody, aborted by a lifecycle rule): nothing left to do.

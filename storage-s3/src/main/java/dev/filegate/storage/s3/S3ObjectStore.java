@@ -51,13 +51,20 @@ public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
     private final S3Settings settings;
     private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
+    /**
+     * Calls that move no body (HEAD, list, copy, delete, bucket calls) are bounded as a whole: a store that trickles
+     * bytes keeps each socket read under the socket timeout and would otherwise hold a request thread forever.
+     * Transfers are bounded by the socket timeout only (a large body legitimately takes long).
+     */
+    private final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> bounded;
     private final MultipartAborts aborts;
     private final PartBuffers partBuffers;
 
     public S3ObjectStore(S3Client s3, S3Settings settings) {
         this.s3 = s3;
         this.settings = settings;
-        this.aborts = new MultipartAborts(s3);
+        this.bounded = o -> o.apiCallTimeout(settings.callTimeout());
+        this.aborts = new MultipartAborts(s3, bounded);
         this.partBuffers = new PartBuffers(settings.partSize(), settings.bufferedParts(), java.time.Duration.ofSeconds(30));
     }
 
@@ -110,7 +117,7 @@ public final class S3ObjectStore implements ObjectStore {
             return new StoredObject(location.key(), bytes.length, object.contentType(), response.eTag(), null,
                     object.filename(), object.uploadedBy());
         }
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(location.key().value())
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(location.key().value()).overrideConfiguration(bounded)
                 .contentType(object.contentType()).metadata(metadata)).uploadId();
         boolean completed = false;
         try {
@@ -165,7 +172,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Optional<StoredObject> head(ObjectLocation location) {
         try {
-            HeadObjectResponse r = s3.headObject(b -> b.bucket(location.bucket()).key(location.key().value()));
+            HeadObjectResponse r = s3.headObject(b -> b.bucket(location.bucket()).key(location.key().value()).overrideConfiguration(bounded));
             return Optional.of(toStored(location.key(), r.contentLength(), r.contentType(), r.eTag(), r.lastModified(),
                     r.metadata()));
         } catch (NoSuchKeyException | NoSuchBucketException e) {
@@ -186,7 +193,7 @@ public final class S3ObjectStore implements ObjectStore {
             s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(location.key().value())
                     .destinationBucket(location.bucket()).destinationKey(location.key().value())
                     .metadataDirective(MetadataDirective.REPLACE).contentType(object.contentType())
-                    .metadata(ObjectMetadataCodec.encode(object.filename(), object.uploadedBy())));
+                    .metadata(ObjectMetadataCodec.encode(object.filename(), object.uploadedBy())).overrideConfiguration(bounded));
         } catch (SdkException e) {
             throw unavailable("completing an upload", e);
         }
@@ -233,7 +240,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public boolean delete(ObjectLocation location) {
         try {
-            s3.deleteObject(b -> b.bucket(location.bucket()).key(location.key().value()));
+            s3.deleteObject(b -> b.bucket(location.bucket()).key(location.key().value()).overrideConfiguration(bounded));
             return true;
         } catch (NoSuchBucketException e) {
             return false;
@@ -246,7 +253,7 @@ public final class S3ObjectStore implements ObjectStore {
     public ObjectPage list(String bucket, String prefix, String cursor, int limit) {
         try {
             ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(limit)
-                    .continuationToken(cursor == null || cursor.isBlank() ? null : cursor));
+                    .continuationToken(cursor == null || cursor.isBlank() ? null : cursor).overrideConfiguration(bounded));
             List<StoredObject> objects = new ArrayList<>();
             for (S3Object o : page.contents()) {
                 Optional<StorageKey> key = StorageKey.parse(o.key());
@@ -272,7 +279,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public StoreHealth health(String bucket) {
         try {
-            s3.headBucket(b -> b.bucket(bucket));
+            s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(bounded));
             return new StoreHealth(true, "store reachable, bucket " + bucket + " present");
         } catch (NoSuchBucketException e) {
             return new StoreHealth(true, "store reachable, bucket " + bucket + " absent");
@@ -292,7 +299,7 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             long count = 0;
             long bytes = 0;
-            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).overrideConfiguration(bounded)).contents()) {
                 count++;
                 bytes += o.size() == null ? 0 : o.size();
             }
@@ -308,7 +315,7 @@ public final class S3ObjectStore implements ObjectStore {
     public List<String> childPrefixes(String bucket, String prefix) {
         try {
             List<String> prefixes = new ArrayList<>();
-            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).commonPrefixes()
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/").overrideConfiguration(bounded)).commonPrefixes()
                     .forEach(p -> prefixes.add(p.prefix()));
             return prefixes;
         } catch (NoSuchBucketException e) {
@@ -321,7 +328,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public List<String> buckets() {
         try {
-            return s3.listBuckets().buckets().stream().map(software.amazon.awssdk.services.s3.model.Bucket::name).toList();
+            return s3.listBuckets(b -> b.overrideConfiguration(bounded)).buckets().stream().map(software.amazon.awssdk.services.s3.model.Bucket::name).toList();
         } catch (SdkException e) {
             throw unavailable("listing buckets", e);
         }
@@ -338,7 +345,7 @@ public final class S3ObjectStore implements ObjectStore {
             return;
         }
         try {
-            s3.headBucket(b -> b.bucket(bucket));
+            s3.headBucket(b -> b.bucket(bucket).overrideConfiguration(bounded));
         } catch (NoSuchBucketException e) {
             createOrFail(bucket);
         } catch (S3Exception e) {
@@ -363,7 +370,7 @@ public final class S3ObjectStore implements ObjectStore {
             return;
         }
         try {
-            s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(c -> c.corsRules(r -> r
+            s3.putBucketCors(b -> b.bucket(bucket).overrideConfiguration(bounded).corsConfiguration(c -> c.corsRules(r -> r
                     .allowedOrigins(settings.corsOrigins()).allowedMethods("GET", "HEAD", "PUT")
                     .allowedHeaders("*").exposeHeaders("ETag").maxAgeSeconds(3600))));
             LOG.log(Level.INFO, "applied the CORS rule for {0} to bucket {1}", new Object[] {settings.corsOrigins(), bucket});
@@ -380,7 +387,7 @@ public final class S3ObjectStore implements ObjectStore {
             throw new StoreUnavailable("the bucket " + bucket + " does not exist and bucket creation is disabled", null);
         }
         try {
-            s3.createBucket(b -> b.bucket(bucket));
+            s3.createBucket(b -> b.bucket(bucket).overrideConfiguration(bounded));
             LOG.log(Level.INFO, "created bucket {0}", bucket);
         } catch (S3Exception e) {
             if (!"BucketAlreadyOwnedByYou".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {

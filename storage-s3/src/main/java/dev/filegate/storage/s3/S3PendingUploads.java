@@ -32,9 +32,12 @@ public final class S3PendingUploads implements PendingUploads {
     static final String PREFIX = "pending/";
 
     private final S3Client s3;
+    private final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> bounded;
 
-    public S3PendingUploads(S3Client s3) {
+    /** @param callTimeout the whole-call limit of each ledger call (they are all small) */
+    public S3PendingUploads(S3Client s3, java.time.Duration callTimeout) {
         this.s3 = s3;
+        this.bounded = o -> o.apiCallTimeout(callTimeout);
     }
 
     @Override
@@ -56,7 +59,8 @@ public final class S3PendingUploads implements PendingUploads {
             throw new UncheckedIOException(e);
         }
         try {
-            s3.putObject(b -> b.bucket(u.bucket()).key(PREFIX + u.key().value()).contentType("text/plain; charset=UTF-8"),
+            s3.putObject(b -> b.bucket(u.bucket()).key(PREFIX + u.key().value()).contentType("text/plain; charset=UTF-8")
+                    .overrideConfiguration(bounded),
                     RequestBody.fromString(text.toString(), StandardCharsets.UTF_8));
         } catch (SdkException e) {
             throw new StoreUnavailable("recording the pending upload failed", null);
@@ -66,7 +70,7 @@ public final class S3PendingUploads implements PendingUploads {
     @Override
     public Optional<PendingUpload> find(String bucket, StorageKey key) {
         try {
-            String text = s3.getObjectAsBytes(b -> b.bucket(bucket).key(PREFIX + key.value())).asUtf8String();
+            String text = s3.getObjectAsBytes(b -> b.bucket(bucket).key(PREFIX + key.value()).overrideConfiguration(bounded)).asUtf8String();
             return Optional.of(parse(bucket, key, text));
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             return Optional.empty();
@@ -83,7 +87,7 @@ public final class S3PendingUploads implements PendingUploads {
     @Override
     public void remove(String bucket, StorageKey key) {
         try {
-            s3.deleteObject(b -> b.bucket(bucket).key(PREFIX + key.value()));
+            s3.deleteObject(b -> b.bucket(bucket).key(PREFIX + key.value()).overrideConfiguration(bounded));
         } catch (SdkException e) {
             throw new StoreUnavailable("removing the pending upload failed", null);
         }
@@ -93,7 +97,7 @@ public final class S3PendingUploads implements PendingUploads {
     public List<PendingUpload> list(String bucket, String keyPrefix) {
         List<PendingUpload> found = new ArrayList<>();
         try {
-            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX + keyPrefix)).contents()) {
+            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX + keyPrefix).overrideConfiguration(bounded)).contents()) {
                 StorageKey.parse(o.key().substring(PREFIX.length())).flatMap(k -> find(bucket, k)).ifPresent(found::add);
             }
         } catch (NoSuchBucketException e) {

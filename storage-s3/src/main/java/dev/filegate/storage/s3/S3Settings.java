@@ -15,11 +15,12 @@ import java.util.Optional;
  * @param maxBufferedParts how many part buffers streamed uploads of unknown length may hold at once (each upload
  *        holds one while it fills); 0 sizes it to a third of the heap. Uploads beyond it wait, then get 503.
  * @param connectionMaxIdle how long an idle pooled connection to the store is kept open
+ * @param callTimeout the whole-call limit (all attempts) of store calls that move no body: HEAD, list, copy, delete
  * @param corsOrigins browser origins to allow on buckets the service prepares (presigned transfers from a web UI)
  */
 public record S3Settings(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey,
         boolean pathStyle, boolean createBuckets, int partSize, int maxBufferedParts, Duration connectTimeout,
-        Duration socketTimeout, Duration connectionMaxIdle, int maxConnections, java.util.List<String> corsOrigins) {
+        Duration socketTimeout, Duration connectionMaxIdle, Duration callTimeout, int maxConnections, java.util.List<String> corsOrigins) {
 
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 

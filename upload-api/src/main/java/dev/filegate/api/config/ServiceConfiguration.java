@@ -115,6 +115,7 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         Integer maxConnections = s.parsed("storage.s3.max-connections", "50", Integer::valueOf);
         Duration connectionMaxIdle = s.parsed("storage.s3.connection-max-idle-time", "PT60S", Duration::parse);
         Integer bufferedParts = s.parsed("storage.s3.max-buffered-parts", "0", Integer::valueOf);
+        Duration callTimeout = s.parsed("storage.s3.call-timeout", "PT30S", Duration::parse);
         Optional<URI> publicEndpoint = s.optional("storage.s3.public-endpoint")
                 .map(v -> s.parsed("storage.s3.public-endpoint", v, raw -> clientUrl(raw, "the store")));
         List<String> corsOrigins = s.parsed("storage.s3.cors-origins", "", v -> Arrays.stream(v.split("[,\\s]+"))
@@ -164,11 +165,11 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         TenancyStrategy tenancy = bucket == null ? null
                 : s.build("upload.tenancy", () -> TenancyStrategy.of(tenancyName, bucket, template));
         S3Settings s3 = endpoint.isPresent() && partSize != null && connectTimeout != null && socketTimeout != null
-                && maxConnections != null && corsOrigins != null && connectionMaxIdle != null && bufferedParts != null
+                && maxConnections != null && corsOrigins != null && connectionMaxIdle != null && bufferedParts != null && callTimeout != null
                 ? s.build("storage.s3", () -> new S3Settings(endpoint, region, defaultCredentials ? Optional.empty() : accessKey,
                         defaultCredentials ? Optional.empty() : secretKey, pathStyle, createBuckets,
                         Math.toIntExact(partSize.bytes()), bufferedParts, connectTimeout, socketTimeout, connectionMaxIdle,
-                        maxConnections, corsOrigins))
+                        callTimeout, maxConnections, corsOrigins))
                 : null;
 
         if (!s.ok()) {

@@ -69,8 +69,8 @@ public class Wiring {
 
     @Produces
     @ApplicationScoped
-    PendingUploads pendingUploads(S3Client client) {
-        return new S3PendingUploads(client);
+    PendingUploads pendingUploads(S3Client client, ServiceConfiguration configuration) {
+        return new S3PendingUploads(client, configuration.s3().callTimeout());
     }
 
     @Produces
