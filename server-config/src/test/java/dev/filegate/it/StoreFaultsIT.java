@@ -57,13 +57,18 @@ class StoreFaultsIT extends ApiIT {
         }
     }
 
+    /** Uploads a small text file while the store is healthy; returns its API path. */
+    private String storedTextFile(String org, String token, String text) {
+        HttpResponse<String> created = api.upload(org, token, "a.txt", "text/plain", text.getBytes());
+        assertEquals(201, created.statusCode(), created.body());
+        return Api.filesPath(org) + "/" + Api.json(created).getString("id");
+    }
+
     @Test
     void hungStoreTimesOutWith503WhileOtherRequestsAreStillServed() throws Exception {
         String org = "hung";
         String token = Tokens.uploader(org);
-        HttpResponse<String> created = api.upload(org, token, "a.txt", "text/plain", "still here".getBytes());
-        assertEquals(201, created.statusCode(), created.body());
-        String file = Api.filesPath(org) + "/" + Api.json(created).getString("id");
+        String file = storedTextFile(org, token, "still here");
 
         link().hang();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -104,9 +109,7 @@ class StoreFaultsIT extends ApiIT {
     void tricklingStoreIsCutOffByTheCallTimeoutWith503() throws Exception {
         String org = "trickle";
         String token = Tokens.uploader(org);
-        HttpResponse<String> created = api.upload(org, token, "a.txt", "text/plain", "slow store".getBytes());
-        assertEquals(201, created.statusCode(), created.body());
-        String file = Api.filesPath(org) + "/" + Api.json(created).getString("id");
+        String file = storedTextFile(org, token, "slow store");
 
         // One byte a second never trips the 4 s socket timeout; only the 6 s whole-call timeout ends these
         // (storage.s3.call-timeout in the test server): a HEAD answer alone would take minutes.

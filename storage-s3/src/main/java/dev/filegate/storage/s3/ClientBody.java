@@ -18,23 +18,24 @@ final class ClientBody extends FilterInputStream {
         super(in);
     }
 
+    /** One read of the underlying stream. */
+    private interface Read {
+        int run() throws IOException;
+    }
+
     @Override
     public int read() throws IOException {
-        try {
-            return super.read();
-        } catch (IOException e) {
-            ioFailure = e;
-            throw e;
-        } catch (RuntimeException e) {
-            runtimeFailure = e;
-            throw e;
-        }
+        return remembering(super::read);
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        return remembering(() -> super.read(b, off, len));
+    }
+
+    private int remembering(Read read) throws IOException {
         try {
-            return super.read(b, off, len);
+            return read.run();
         } catch (IOException e) {
             ioFailure = e;
             throw e;
