@@ -2,7 +2,8 @@
  * The S3 adapter: implements the domain's storage ports with the AWS SDK v2 against AWS S3, MinIO, Garage, Ceph RGW
  * or S3Proxy.
  *
- * <p>May contain: SDK clients, request mapping, error translation. Must not contain: policy decisions (they are the
+ * <p>May contain: SDK clients, request mapping, error translation, and the adapter's own resource discipline (bounded
+ * part buffers, timeouts, aborting abandoned transfers and remembering aborts the store refused). Must not contain: policy decisions (they are the
  * domain's), JAX-RS or CDI (wiring happens in the API module), or logging of credentials and signed URLs.
  */
 package dev.filegate.storage.s3;
