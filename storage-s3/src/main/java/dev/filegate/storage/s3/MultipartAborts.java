@@ -3,8 +3,10 @@ package dev.filegate.storage.s3;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -24,12 +26,11 @@ final class MultipartAborts {
     }
 
     private final S3Client s3;
-    private final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> bounded;
+    private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
     private final Queue<Abort> outstanding = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
 
-    MultipartAborts(S3Client s3,
-            java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> bounded) {
+    MultipartAborts(S3Client s3, Consumer<AwsRequestOverrideConfiguration.Builder> bounded) {
         this.s3 = s3;
         this.bounded = bounded;
     }

@@ -1,9 +1,12 @@
 package dev.filegate.storage.s3;
 
+import java.time.Duration;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -34,6 +37,14 @@ public final class S3Clients {
                         .maxConnections(settings.maxConnections()));
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * The per-request setting that bounds a whole call, all attempts included, by {@code timeout}: for calls that
+     * move no body, so that a store trickling bytes (each read within the socket timeout) cannot hold a request.
+     */
+    static Consumer<AwsRequestOverrideConfiguration.Builder> wholeCallTimeout(Duration timeout) {
+        return o -> o.apiCallTimeout(timeout);
     }
 
     static AwsCredentialsProvider credentials(S3Settings settings) {

@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -56,14 +58,14 @@ public final class S3ObjectStore implements ObjectStore {
      * bytes keeps each socket read under the socket timeout and would otherwise hold a request thread forever.
      * Transfers are bounded by the socket timeout only (a large body legitimately takes long).
      */
-    private final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> bounded;
+    private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
     private final MultipartAborts aborts;
     private final PartBuffers partBuffers;
 
     public S3ObjectStore(S3Client s3, S3Settings settings) {
         this.s3 = s3;
         this.settings = settings;
-        this.bounded = o -> o.apiCallTimeout(settings.callTimeout());
+        this.bounded = S3Clients.wholeCallTimeout(settings.callTimeout());
         this.aborts = new MultipartAborts(s3, bounded);
         this.partBuffers = new PartBuffers(settings.partSize(), settings.bufferedParts(), java.time.Duration.ofSeconds(30));
     }

@@ -9,11 +9,14 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,12 +35,12 @@ public final class S3PendingUploads implements PendingUploads {
     static final String PREFIX = "pending/";
 
     private final S3Client s3;
-    private final java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder> bounded;
+    private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
 
     /** @param callTimeout the whole-call limit of each ledger call (they are all small) */
-    public S3PendingUploads(S3Client s3, java.time.Duration callTimeout) {
+    public S3PendingUploads(S3Client s3, Duration callTimeout) {
         this.s3 = s3;
-        this.bounded = o -> o.apiCallTimeout(callTimeout);
+        this.bounded = S3Clients.wholeCallTimeout(callTimeout);
     }
 
     @Override

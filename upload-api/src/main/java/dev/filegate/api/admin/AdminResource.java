@@ -4,10 +4,9 @@ import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.SettingsJson;
 import dev.filegate.api.security.Callers;
 import dev.filegate.domain.policy.UploadPolicy;
-import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.api.health.StoreReadiness;
 import dev.filegate.domain.storage.PendingUpload;
 import dev.filegate.domain.storage.StoreHealth;
-import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.upload.UsageReport;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The admin view (role {@code admin}): the active configuration without secrets, store health, usage per tenant
@@ -38,7 +38,8 @@ public class AdminResource {
     UsageReport usage;
 
     @Inject
-    ObjectStore store;
+    @Readiness
+    StoreReadiness readiness;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +56,7 @@ public class AdminResource {
                     .add("uploaded_by", p.uploadedBy()).add("created_at", p.createdAt().toString())
                     .add("expires_at", p.expiresAt().toString()));
         }
-        StoreHealth health = store.health(configuration.tenancy().bucketFor(OrgId.of("readiness-probe")));
+        StoreHealth health = readiness.storeHealth();
         String json = Json.createObjectBuilder()
                 .add("configuration", configurationJson())
                 .add("store", Json.createObjectBuilder().add("up", health.up()).add("detail", health.detail()))

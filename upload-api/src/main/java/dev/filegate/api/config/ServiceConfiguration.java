@@ -176,7 +176,7 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
             throw new InvalidConfiguration(profile, s.problems());
         }
         return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3,
-                publicEndpoint.filter(java.util.Objects::nonNull), gatewayUrl.filter(java.util.Objects::nonNull), modes, new Housekeeping(sweepInterval, grace), orgClaim,
+                publicEndpoint, gatewayUrl, modes, new Housekeeping(sweepInterval, grace), orgClaim,
                 new DevToken(devTokenEnabled, devKey, devIssuer,
                         audiences == null ? "" : audiences.split(",")[0].strip(), devLifetime));
     }

@@ -2,7 +2,9 @@ package dev.filegate.api.files;
 
 import dev.filegate.domain.file.ContentDisposition;
 import dev.filegate.domain.storage.StoredObject;
+import dev.filegate.domain.upload.StoredFile;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 
 /**
  * Headers every served file carries: never rendered inline, never sniffed, never able to run script in the API's
@@ -14,9 +16,18 @@ final class DownloadHeaders {
     }
 
     static void apply(Response.ResponseBuilder r, StoredObject object, long contentLength) {
-        String type = object.contentType() == null || object.contentType().isBlank() ? "application/octet-stream"
-                : object.contentType();
-        String name = object.filename() != null ? object.filename() : "download";
+        apply(r, object.contentType(), object.filename(), object.etag(), object.lastModified(), contentLength);
+    }
+
+    /** For HEAD: the whole file described, no body. */
+    static void apply(Response.ResponseBuilder r, StoredFile file) {
+        apply(r, file.contentType(), file.filename(), file.etag(), file.createdAt(), file.size());
+    }
+
+    private static void apply(Response.ResponseBuilder r, String contentType, String filename, String etag,
+            Instant lastModified, long contentLength) {
+        String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+        String name = filename != null ? filename : "download";
         r.header("Content-Type", type)
                 .header("Content-Length", contentLength)
                 .header("Content-Disposition", ContentDisposition.attachment(name))
@@ -25,11 +36,11 @@ final class DownloadHeaders {
                 .header("Cross-Origin-Resource-Policy", "same-origin")
                 .header("Accept-Ranges", "bytes")
                 .header("Cache-Control", "private, no-cache");
-        if (object.etag() != null) {
-            r.header("ETag", object.etag());
+        if (etag != null) {
+            r.header("ETag", etag);
         }
-        if (object.lastModified() != null) {
-            r.header("Last-Modified", FilesResource.httpDate(object.lastModified()));
+        if (lastModified != null) {
+            r.header("Last-Modified", FilesResource.httpDate(lastModified));
         }
     }
 }

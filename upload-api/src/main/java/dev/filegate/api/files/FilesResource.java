@@ -275,10 +275,8 @@ public class FilesResource {
         if (file.isEmpty()) {
             return Response.status(404).build();
         }
-        var location = new dev.filegate.domain.storage.StoredObject(null, file.get().size(), file.get().contentType(),
-                file.get().etag(), file.get().createdAt(), file.get().filename(), file.get().uploadedBy());
         Response.ResponseBuilder r = Response.ok();
-        DownloadHeaders.apply(r, location, file.get().size());
+        DownloadHeaders.apply(r, file.get());
         return r.build();
     }
 

@@ -28,8 +28,12 @@ public class StoreReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        String bucket = configuration.tenancy().bucketFor(PROBE);
-        StoreHealth health = store.health(bucket);
+        StoreHealth health = storeHealth();
         return HealthCheckResponse.named("store").status(health.up()).withData("detail", health.detail()).build();
+    }
+
+    /** The store as the probe tenant's bucket sees it (also shown on the admin page). */
+    public StoreHealth storeHealth() {
+        return store.health(configuration.tenancy().bucketFor(PROBE));
     }
 }

@@ -35,7 +35,7 @@ public record BucketPerTenantTenancy(String template) implements TenancyStrategy
             return false;
         }
         String org = bucket.substring(prefix.length(), bucket.length() - suffix.length());
-        return org.matches("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+        return OrgId.isValid(org);
     }
 
     @Override

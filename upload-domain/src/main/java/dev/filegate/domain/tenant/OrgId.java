@@ -20,6 +20,11 @@ public record OrgId(String value) {
         }
     }
 
+    /** Whether {@code value} is a well-formed org id. */
+    public static boolean isValid(String value) {
+        return value != null && SLUG.matcher(value).matches();
+    }
+
     public static OrgId of(String value) {
         if (value == null) {
             throw new PolicyViolation(PolicyViolation.Kind.INVALID_ORG, "an org id is required");

@@ -127,6 +127,11 @@ public final class FileService {
 
     /** An id that does not parse is treated exactly like an absent file: callers learn nothing from the difference. */
     private Optional<ObjectLocation> locate(OrgId org, String fileId) {
+        return locate(tenancy, org, fileId);
+    }
+
+    /** Where a tenant's file id lives, if it is a file id at all. */
+    static Optional<ObjectLocation> locate(TenancyStrategy tenancy, OrgId org, String fileId) {
         return FileId.parse(fileId).map(id -> new ObjectLocation(tenancy.bucketFor(org), StorageKey.of(org, id)));
     }
 

@@ -1,6 +1,5 @@
 package dev.filegate.domain.upload;
 
-import dev.filegate.domain.file.FileId;
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.file.StorageKeyGenerator;
 import dev.filegate.domain.gateway.GatewayAuthorizer;
@@ -138,10 +137,11 @@ public final class PresignedTransfers {
                 throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
                         "the uploaded size " + object.size() + " differs from the declared " + p.size());
             }
-            if (object.contentType() == null || !MediaType.parse(object.contentType()).equals(MediaType.parse(p.contentType()))) {
+            MediaType declared = MediaType.parse(p.contentType());
+            if (object.contentType() == null || !MediaType.parse(object.contentType()).equals(declared)) {
                 throw new PolicyViolation(PolicyViolation.Kind.TYPE_MISMATCH, "the uploaded content type differs from the declared one");
             }
-            FileSignatures.check(MediaType.parse(p.contentType()), head(location, p.size()));
+            FileSignatures.check(declared, head(location, p.size()));
         } catch (PolicyViolation e) {
             store.delete(location);
             pending.remove(location.bucket(), location.key());
@@ -180,7 +180,7 @@ public final class PresignedTransfers {
     }
 
     private Optional<ObjectLocation> locate(OrgId org, String fileId) {
-        return FileId.parse(fileId).map(id -> new ObjectLocation(tenancy.bucketFor(org), StorageKey.of(org, id)));
+        return FileService.locate(tenancy, org, fileId);
     }
 
     private static PolicyViolation unknown() {
