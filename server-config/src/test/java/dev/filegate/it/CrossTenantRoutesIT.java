@@ -9,7 +9,6 @@ import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.RandomBody;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Transfer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -69,9 +68,7 @@ class CrossTenantRoutesIT extends ApiIT {
                 HttpRequest.BodyPublishers.ofByteArray(png), "Content-Type", "image/png");
         Route uploadForm = (api, org, id, t) -> send(api, Api.filesPath(org), t, "POST",
                 HttpRequest.BodyPublishers.ofString(form), "Content-Type", "multipart/form-data; boundary=" + boundary);
-        Route presign = (api, org, id, t) -> send(api, Api.filesPath(org) + "/presign", t, "POST",
-                HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("filename", "x.png")
-                        .add("content_type", "image/png").add("size", 12).build().toString()), "Content-Type", "application/json");
+        Route presign = (api, org, id, t) -> api.presign(org, t, Api.presignBody("x.png", "image/png", 12).build().toString());
         Route list = (api, org, id, t) -> api.get(Api.filesPath(org), t);
         Route complete = (api, org, id, t) -> send(api, Api.filesPath(org) + "/" + id + "/complete", t, "POST",
                 HttpRequest.BodyPublishers.noBody());

@@ -51,9 +51,7 @@ class HostileInputIT extends ApiIT {
         if (transfer.mode().equals("proxy")) {
             return api.upload(org, token, filename, type, body);
         }
-        return api.send(api.request(Api.filesPath(org) + "/presign", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("filename", filename)
-                        .add("content_type", type).add("size", size).build().toString())).build());
+        return api.presign(org, token, Api.presignBody(filename, type, size).build().toString());
     }
 
     private static void nothingStored(String org) {
@@ -161,11 +159,10 @@ class HostileInputIT extends ApiIT {
     void bodyFieldsNamingAnotherTenantsKeyOrBucketAreIgnored() {
         String org = "body-attacker";
         String token = Tokens.uploader(org);
-        String body = Json.createObjectBuilder().add("filename", "a.png").add("content_type", "image/png")
-                .add("size", PNG.length).add("key", "orgs/globex/files/2026/01/owned.png").add("bucket", "other-bucket")
-                .add("org", "globex").add("metadata", Json.createObjectBuilder().add("key", "orgs/globex/x")).build().toString();
-        HttpResponse<String> r = api.send(api.request(Api.filesPath(org) + "/presign", token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        String body = Api.presignBody("a.png", "image/png", PNG.length).add("key", "orgs/globex/files/2026/01/owned.png")
+                .add("bucket", "other-bucket").add("org", "globex")
+                .add("metadata", Json.createObjectBuilder().add("key", "orgs/globex/x")).build().toString();
+        HttpResponse<String> r = api.presign(org, token, body);
         if (transfer.mode().equals("proxy")) {
             assertEquals(404, r.statusCode(), "presign is not offered in proxy-only mode");
             return;

@@ -104,20 +104,15 @@ class LoadIT extends ApiIT {
                 assertEquals(0, store.openMultipartUploads(org));
             }
         }
-        int[] fds = new int[1];
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
-        do {
-            Thread.sleep(1000);
-            fds[0] = ServerProcess.openFileDescriptors();
-        } while (fds[0] > fdsBefore + 10 && System.nanoTime() < deadline);
+        int fdsAfter = ServerProcess.awaitOpenFileDescriptorsAtMost(fdsBefore + 10, 150);
         long heapAfter = ServerProcess.retainedHeap(api);
         System.out.printf("MEASURED load (%s): %d clients, %d operations in %.1f s, %d MiB up + %d MiB down verified "
                 + "(%.0f MiB/s), zero errors; server heap retained %d -> %d MiB (peak used %d MiB of %d); "
                 + "open files %d -> %d%n", full ? "full" : "reduced", CLIENTS, operations.get(), seconds,
                 uploaded.get() >> 20, downloaded.get() >> 20, ((uploaded.get() + downloaded.get()) >> 20) / seconds,
                 heapBefore >> 20, heapAfter >> 20, peakHeap.get() >> 20, ServerProcess.maxHeap(api) >> 20,
-                fdsBefore, fds[0]);
-        assertTrue(fds[0] <= fdsBefore + 10, "open files back to baseline: " + fdsBefore + " -> " + fds[0]);
+                fdsBefore, fdsAfter);
+        assertTrue(fdsAfter <= fdsBefore + 10, "open files back to baseline: " + fdsBefore + " -> " + fdsAfter);
         assertTrue(heapAfter <= heapBefore + (32L << 20), "retained heap back to baseline: " + (heapBefore >> 20)
                 + " -> " + (heapAfter >> 20) + " MiB");
     }

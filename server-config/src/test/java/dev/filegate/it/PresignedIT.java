@@ -12,7 +12,7 @@ import dev.filegate.it.support.RandomBody;
 import dev.filegate.it.support.Store;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Transfer;
-import jakarta.json.Json;
+import dev.filegate.it.support.Wait;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -50,12 +50,11 @@ class PresignedIT extends ApiIT {
     }
 
     private JsonObject presign(String org, String name, String type, long size, String sha256) {
-        var body = Json.createObjectBuilder().add("filename", name).add("content_type", type).add("size", size);
+        var body = Api.presignBody(name, type, size);
         if (sha256 != null) {
             body.add("sha256", sha256);
         }
-        HttpResponse<String> r = api.send(api.request(Api.filesPath(org) + "/presign", Tokens.uploader(org))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.build().toString())).build());
+        HttpResponse<String> r = api.presign(org, Tokens.uploader(org), body.build().toString());
         assertEquals(200, r.statusCode(), r.body());
         return Api.json(r);
     }
@@ -164,10 +163,8 @@ class PresignedIT extends ApiIT {
     @Test
     void urlSignedForTheInternalHostFailsAtThePublicOneAndThePublicUrlWorks() {
         String org = "hosts";
-        HttpResponse<String> r = api.send(api.request(Api.filesPath(org) + "/presign", Tokens.uploader(org))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
-                        .add("filename", "a.png").add("content_type", "image/png").add("size", PNG.length)
-                        .add("endpoint", "internal").build().toString())).build());
+        HttpResponse<String> r = api.presign(org, Tokens.uploader(org),
+                Api.presignBody("a.png", "image/png", PNG.length).add("endpoint", "internal").build().toString());
         assertEquals(200, r.statusCode(), r.body());
         String internal = Api.json(r).getString("put_url");
         assertEquals("127.0.0.1", URI.create(internal).getHost());
@@ -182,9 +179,7 @@ class PresignedIT extends ApiIT {
     void serviceRefusesBeforeSigning() {
         String org = "refused";
         String token = Tokens.uploader(org);
-        java.util.function.BiFunction<String, String, HttpResponse<String>> presignAs = (tok, json) -> api.send(
-                api.request(Api.filesPath(org) + "/presign", tok).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        java.util.function.BiFunction<String, String, HttpResponse<String>> presignAs = (tok, json) -> api.presign(org, tok, json);
         assertProblem(403, presignAs.apply(Tokens.uploader("intruder"),
                 "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10}"));
         assertProblem(415, presignAs.apply(token, "{\"filename\":\"a.html\",\"content_type\":\"text/html\",\"size\":10}"));
@@ -249,10 +244,7 @@ class PresignedIT extends ApiIT {
         assertEquals(200, complete(org, kept).statusCode());
         try (Store store = new Store()) {
             assertEquals(2, store.keys(org).size());
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (store.keys(org).size() > 1 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-            }
+            Wait.upTo(60, () -> store.keys(org).size() <= 1);
             List<String> left = store.keys(org);
             assertEquals(1, left.size(), "the abandoned upload is removed: " + left);
             assertTrue(left.get(0).endsWith(kept.getString("id").substring(8)));

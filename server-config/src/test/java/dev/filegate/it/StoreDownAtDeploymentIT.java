@@ -7,7 +7,7 @@ import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.ItEnvironment;
 import dev.filegate.it.support.Tokens;
-import java.time.Instant;
+import dev.filegate.it.support.Wait;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -48,7 +48,7 @@ class StoreDownAtDeploymentIT {
     }
 
     @Test
-    void startsWithoutItsStoreSaysSoAndRecoversWhenItReturns() throws InterruptedException {
+    void startsWithoutItsStoreSaysSoAndRecoversWhenItReturns() {
         String org = "late-store";
         String token = Tokens.uploader(org);
         assertEquals(200, api.get("api/v1/capabilities", null).statusCode());
@@ -58,10 +58,7 @@ class StoreDownAtDeploymentIT {
         assertProblem(503, api.upload(org, token, "early.txt", "text/plain", "too early".getBytes()));
 
         ItEnvironment.env().link.heal();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (api.get("health/ready", null).statusCode() != 200 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-        }
+        Wait.upTo(30, () -> api.get("health/ready", null).statusCode() == 200);
         assertEquals(200, api.get("health/ready", null).statusCode());
         assertEquals(201, api.upload(org, token, "late.txt", "text/plain", "in time".getBytes()).statusCode());
         assertEquals(1, Api.json(api.get(Api.filesPath(org), token)).getJsonArray("files").size());

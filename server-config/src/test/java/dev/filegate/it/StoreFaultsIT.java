@@ -15,6 +15,7 @@ import dev.filegate.it.support.ServerProcess;
 import dev.filegate.it.support.Store;
 import dev.filegate.it.support.StoreLink;
 import dev.filegate.it.support.Tokens;
+import dev.filegate.it.support.Wait;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,16 +45,6 @@ class StoreFaultsIT extends ApiIT {
     @AfterEach
     void heal() {
         link().heal();
-    }
-
-    private static void eventually(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(seconds);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen within " + seconds + " s");
-            }
-            Thread.sleep(250);
-        }
     }
 
     /** Uploads a small text file while the store is healthy; returns its API path. */
@@ -80,7 +70,7 @@ class StoreFaultsIT extends ApiIT {
         CompletableFuture<HttpResponse<String>> upload = client.sendAsync(api.request(Api.filesPath(org)
                 + "?filename=b.txt", token).timeout(Duration.ofSeconds(120)).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("never stored")).build(), HttpResponse.BodyHandlers.ofString());
-        eventually("the hung requests reaching the store", () -> link().accepted() > 0, 10);
+        Wait.until("the hung requests reaching the store", () -> link().accepted() > 0, 10);
         Thread.sleep(500);
 
         // 41 requests are waiting on the store; requests that do not need it are answered meanwhile.
@@ -99,7 +89,7 @@ class StoreFaultsIT extends ApiIT {
 
         link().heal();
         assertEquals(200, api.get(file, token).statusCode());
-        eventually("readiness UP again", () -> api.get("health/ready", null).statusCode() == 200, 30);
+        Wait.until("readiness UP again", () -> api.get("health/ready", null).statusCode() == 200, 30);
         try (Store store = new Store()) {
             assertEquals(1, store.keys(org).size(), "the upload made while the store hung left nothing");
         }
@@ -154,7 +144,7 @@ class StoreFaultsIT extends ApiIT {
             assertEquals(List.of(), store.keys(org), "no partial object");
             assertTrue(store.openMultipartUploads(org) > 0, "the abort could not have reached a dead store");
             link().heal();
-            eventually("housekeeping aborting the multipart upload", () -> store.openMultipartUploads(org) == 0, 30);
+            Wait.until("housekeeping aborting the multipart upload", () -> store.openMultipartUploads(org) == 0, 30);
             assertEquals(List.of(), store.keys(org));
         }
         assertEquals("[]", Api.json(api.get(Api.filesPath(org), Tokens.uploader(org))).getJsonArray("files").toString());
@@ -205,7 +195,7 @@ class StoreFaultsIT extends ApiIT {
             }
         }
         try (Store store = new Store()) {
-            eventually("every abandoned multipart upload aborted", () -> store.openMultipartUploads(org) == 0, 30);
+            Wait.until("every abandoned multipart upload aborted", () -> store.openMultipartUploads(org) == 0, 30);
             assertEquals(List.of(), store.keys(org));
         }
         long size = 20L * MIB;
@@ -213,13 +203,10 @@ class StoreFaultsIT extends ApiIT {
                 () -> new RandomBody(size, 41));
         assertEquals(201, whole.statusCode(), whole.body());
         assertEquals(RandomBody.sha256(size, 41), Api.json(whole).getString("sha256"));
-        int[] fds = new int[1];
-        eventually("file descriptors back to where they were (" + fdsBefore + ")", () -> {
-            fds[0] = ServerProcess.openFileDescriptors();
-            return fds[0] <= fdsBefore + 10;
-        }, 90);
+        int fdsAfter = ServerProcess.awaitOpenFileDescriptorsAtMost(fdsBefore + 10, 90);
+        assertTrue(fdsAfter <= fdsBefore + 10, "file descriptors back to where they were (" + fdsBefore + "): " + fdsAfter);
         System.out.printf("MEASURED 16 client hang-ups mid chunked upload: server file descriptors %d before, %d after%n",
-                fdsBefore, fds[0]);
+                fdsBefore, fdsAfter);
     }
 
     @Test
@@ -246,13 +233,10 @@ class StoreFaultsIT extends ApiIT {
         HttpResponse<InputStream> whole = api.download(file, token);
         assertEquals(200, whole.statusCode());
         assertEquals(RandomBody.sha256(size, 31), RandomBody.sha256(whole.body()));
-        int[] fds = new int[1];
-        eventually("file descriptors back to where they were (" + fdsBefore + ")", () -> {
-            fds[0] = ServerProcess.openFileDescriptors();
-            return fds[0] <= fdsBefore + 10;
-        }, 90);
+        int fdsAfter = ServerProcess.awaitOpenFileDescriptorsAtMost(fdsBefore + 10, 90);
+        assertTrue(fdsAfter <= fdsBefore + 10, "file descriptors back to where they were (" + fdsBefore + "): " + fdsAfter);
         System.out.printf("MEASURED 60 client hang-ups mid-download: server file descriptors %d before, %d after%n",
-                fdsBefore, fds[0]);
+                fdsBefore, fdsAfter);
         assertFalse(Api.json(created).getString("sha256").isEmpty());
     }
 }

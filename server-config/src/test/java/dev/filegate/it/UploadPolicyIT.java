@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.RandomBody;
+import dev.filegate.it.support.RawHttp;
 import dev.filegate.it.support.Store;
 import dev.filegate.it.support.Tokens;
+import dev.filegate.it.support.Wait;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -72,19 +74,14 @@ class UploadPolicyIT extends ApiIT {
 
     /** Sends a request head and part of a body over a raw socket, then hangs up, as a crashing client would. */
     private void hangUpMidBody(String org, String headers, byte[] partialBody) throws Exception {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", dev.filegate.it.support.ItProperties.httpPort())) {
-            s.getOutputStream().write(headers.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            s.getOutputStream().write(partialBody);
-            s.getOutputStream().flush();
+        try (RawHttp http = new RawHttp()) {
+            http.send(headers);
+            http.send(partialBody);
             Thread.sleep(300);
         }
         // The server notices the hang-up asynchronously; give it a moment, then nothing may remain.
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
         try (Store store = new Store()) {
-            while (java.time.Instant.now().isBefore(deadline)
-                    && (!store.keys(org).isEmpty() || store.openMultipartUploads(org) > 0)) {
-                Thread.sleep(250);
-            }
+            Wait.upTo(20, () -> store.keys(org).isEmpty() && store.openMultipartUploads(org) == 0);
         }
         nothingStored(org);
     }
@@ -93,9 +90,8 @@ class UploadPolicyIT extends ApiIT {
     void lyingContentLengthStoresNothing() throws Exception {
         String org = "liar";
         String token = Tokens.uploader(org);
-        hangUpMidBody(org, "POST /" + Api.filesPath(org) + "?filename=a.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Authorization: Bearer " + token + "\r\nContent-Type: application/octet-stream\r\n"
-                + "Content-Length: 1048576\r\n\r\n", new byte[1000]);
+        hangUpMidBody(org, RawHttp.head("POST", Api.filesPath(org) + "?filename=a.bin", token,
+                "Content-Type: application/octet-stream", "Content-Length: 1048576"), new byte[1000]);
     }
 
     @Test
@@ -109,9 +105,8 @@ class UploadPolicyIT extends ApiIT {
             chunks.writeBytes(chunk);
             chunks.writeBytes("\r\n".getBytes());
         }
-        hangUpMidBody(org, "POST /" + Api.filesPath(org) + "?filename=a.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Authorization: Bearer " + token + "\r\nContent-Type: application/octet-stream\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n", chunks.toByteArray());
+        hangUpMidBody(org, RawHttp.head("POST", Api.filesPath(org) + "?filename=a.bin", token,
+                "Content-Type: application/octet-stream", "Transfer-Encoding: chunked"), chunks.toByteArray());
     }
 
     @Test

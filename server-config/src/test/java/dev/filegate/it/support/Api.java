@@ -65,6 +65,17 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
     }
 
+    /** The presign request body for a file (callers may add fields, hostile ones included). */
+    public static jakarta.json.JsonObjectBuilder presignBody(String filename, String contentType, long size) {
+        return Json.createObjectBuilder().add("filename", filename).add("content_type", contentType).add("size", size);
+    }
+
+    /** {@code POST .../files/presign} with {@code json} exactly as given (it may be malformed on purpose). */
+    public HttpResponse<String> presign(String org, String token, String json) {
+        return send(request(filesPath(org) + "/presign", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> get(String path, String token) {
         return send(request(path, token).GET().build());
     }

@@ -40,6 +40,16 @@ public final class ServerProcess {
         }
     }
 
+    /**
+     * Waits up to {@code seconds} for the server's open file descriptors to drop to {@code limit} or fewer (idle
+     * pooled connections close on their own schedule); returns the last count seen.
+     */
+    public static int awaitOpenFileDescriptorsAtMost(int limit, long seconds) {
+        int[] last = new int[1];
+        Wait.upTo(seconds, () -> (last[0] = openFileDescriptors()) <= limit);
+        return last[0];
+    }
+
     /** Asks the server's JVM for a full collection and waits for it. */
     public static void gc() {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();

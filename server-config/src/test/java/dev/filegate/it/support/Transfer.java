@@ -55,10 +55,7 @@ public final class Transfer {
     }
 
     public JsonObject presign(String org, String token, String filename, String contentType, long size) {
-        HttpResponse<String> r = api.send(api.request(Api.filesPath(org) + "/presign", token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jakarta.json.Json.createObjectBuilder().add("filename", filename)
-                        .add("content_type", contentType).add("size", size).build().toString())).build());
+        HttpResponse<String> r = api.presign(org, token, Api.presignBody(filename, contentType, size).build().toString());
         assertEquals(200, r.statusCode(), r.body());
         return Api.json(r);
     }
