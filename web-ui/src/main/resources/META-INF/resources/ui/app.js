@@ -299,7 +299,7 @@ function pastedFiles(event) {
 async function loadAdmin() {
   $('admin-denied').hidden = true;
   $('admin-content').hidden = true;
-  if (!hasRole('admin')) {
+  if (!hasRole('admin') && !hasRole('operator')) {
     $('admin-denied').hidden = false;
     return;
   }

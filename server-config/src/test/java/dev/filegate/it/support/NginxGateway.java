@@ -28,7 +28,8 @@ public final class NginxGateway {
                 .replace("${FILEGATE_SERVICE}", "127.0.0.1:" + ItProperties.httpPort())
                 .replace("${FILEGATE_STORE_HOST}", "127.0.0.1:" + ItProperties.s3Port())
                 .replace("${FILEGATE_STORE}", "127.0.0.1:" + ItProperties.s3Port())
-                .replace("${FILEGATE_MAX_BODY}", "300m");
+                .replace("${FILEGATE_MAX_BODY}", "300m")
+                .replace("${FILEGATE_GATEWAY_SECRET}", ItProperties.required("it.gateway.secret"));
         if (config.contains("${FILEGATE_")) {
             throw new IllegalStateException("unrendered variable in the gateway template");
         }

@@ -19,7 +19,9 @@ final class ObjectMetadataCodec {
 
     static Map<String, String> encode(String filename, String uploadedBy) {
         Map<String, String> metadata = new HashMap<>();
-        metadata.put(FILENAME, URLEncoder.encode(filename, StandardCharsets.UTF_8));
+        if (filename != null) { // absent until the service has validated the bytes
+            metadata.put(FILENAME, URLEncoder.encode(filename, StandardCharsets.UTF_8));
+        }
         metadata.put(UPLOADED_BY, URLEncoder.encode(uploadedBy, StandardCharsets.UTF_8));
         return metadata;
     }

@@ -57,7 +57,7 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
             Optional<byte[]> sha256, Duration ttl, Audience audience) {
         PresignedPutObjectRequest p = presigner(audience).presignPutObject(b -> b.signatureDuration(ttl)
                 .putObjectRequest(r -> {
-                    r.bucket(location.bucket()).key(location.key().value()).contentType(contentType).contentLength(contentLength);
+                    r.bucket(location.bucket()).key(location.objectKey()).contentType(contentType).contentLength(contentLength);
                     sha256.ifPresent(d -> r.checksumSHA256(Base64.getEncoder().encodeToString(d)));
                 }));
         return new dev.filegate.domain.storage.SignedRequest("PUT", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
@@ -67,7 +67,7 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
     public dev.filegate.domain.storage.SignedRequest signDownload(ObjectLocation location, String filename, String contentType, Duration ttl,
             Audience audience) {
         PresignedGetObjectRequest p = presigner(audience).presignGetObject(b -> b.signatureDuration(ttl)
-                .getObjectRequest(r -> r.bucket(location.bucket()).key(location.key().value())
+                .getObjectRequest(r -> r.bucket(location.bucket()).key(location.objectKey())
                         .responseContentDisposition(ContentDisposition.attachment(filename))
                         .responseContentType(contentType)));
         return new dev.filegate.domain.storage.SignedRequest("GET", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
@@ -77,7 +77,7 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
     public GatewaySignature signForGateway(ObjectLocation location, String method, Map<String, String> headers) {
         URI endpoint = settings.endpoint().orElseGet(() -> URI.create("https://s3." + settings.region() + ".amazonaws.com"));
         String host = settings.pathStyle() ? endpoint.getHost() : location.bucket() + "." + endpoint.getHost();
-        String path = (settings.pathStyle() ? "/" + location.bucket() : "") + "/" + encodeKey(location.key().value());
+        String path = (settings.pathStyle() ? "/" + location.bucket() : "") + "/" + encodeKey(location.objectKey());
         SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
                 .protocol(endpoint.getScheme()).host(host).encodedPath(path);
         if (endpoint.getPort() > 0) {

@@ -1,6 +1,7 @@
 package dev.filegate.storage.s3;
 
 import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectPage;
@@ -84,13 +85,13 @@ public final class S3ObjectStore implements ObjectStore {
             // IllegalStateException: the SDK wanted to retry a failed request but a streamed body cannot be replayed.
             // The client's fault if reading its body failed (4xx); otherwise the store's (503).
             client.rethrowClientFailure();
-            throw unavailable("storing an object", e);
+            throw translate("storing an object", e);
         }
     }
 
     private StoredObject putKnownLength(ObjectLocation location, NewObject object, Map<String, String> metadata,
             InputStream body, long length) {
-        PutObjectResponse response = s3.putObject(b -> b.bucket(location.bucket()).key(location.key().value())
+        PutObjectResponse response = s3.putObject(b -> b.bucket(location.bucket()).key(location.objectKey())
                 .contentType(object.contentType()).contentLength(length).metadata(metadata),
                 RequestBody.fromInputStream(body, length));
         return new StoredObject(location.key(), length, object.contentType(), response.eTag(), null, object.filename(),
@@ -113,13 +114,13 @@ public final class S3ObjectStore implements ObjectStore {
         if (filled < buffer.length) {
             // The whole body fits in one part: a single PutObject, no multipart upload to clean up.
             byte[] bytes = java.util.Arrays.copyOf(buffer, filled);
-            PutObjectResponse response = s3.putObject(b -> b.bucket(location.bucket()).key(location.key().value())
+            PutObjectResponse response = s3.putObject(b -> b.bucket(location.bucket()).key(location.objectKey())
                     .contentType(object.contentType()).contentLength((long) bytes.length).metadata(metadata),
                     RequestBody.fromBytes(bytes));
             return new StoredObject(location.key(), bytes.length, object.contentType(), response.eTag(), null,
                     object.filename(), object.uploadedBy());
         }
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(location.key().value()).overrideConfiguration(bounded)
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(location.objectKey()).overrideConfiguration(bounded)
                 .contentType(object.contentType()).metadata(metadata)).uploadId();
         boolean completed = false;
         try {
@@ -129,7 +130,7 @@ public final class S3ObjectStore implements ObjectStore {
             while (filled > 0) {
                 int number = partNumber;
                 int length = filled;
-                String etag = s3.uploadPart(b -> b.bucket(location.bucket()).key(location.key().value()).uploadId(uploadId)
+                String etag = s3.uploadPart(b -> b.bucket(location.bucket()).key(location.objectKey()).uploadId(uploadId)
                         .partNumber(number).contentLength((long) length),
                         RequestBody.fromInputStream(new java.io.ByteArrayInputStream(buffer, 0, length), length)).eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
@@ -137,7 +138,7 @@ public final class S3ObjectStore implements ObjectStore {
                 partNumber++;
                 filled = filled == buffer.length ? fill(body, buffer) : 0;
             }
-            String etag = s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(location.key().value())
+            String etag = s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(location.objectKey())
                     .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())).eTag();
             completed = true;
             return new StoredObject(location.key(), total, object.contentType(), etag, null, object.filename(),
@@ -150,7 +151,7 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private void abort(ObjectLocation location, String uploadId) {
-        aborts.abort(location.bucket(), location.key().value(), uploadId);
+        aborts.abort(location.bucket(), location.objectKey(), uploadId);
     }
 
     @Override
@@ -174,7 +175,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Optional<StoredObject> head(ObjectLocation location) {
         try {
-            HeadObjectResponse r = s3.headObject(b -> b.bucket(location.bucket()).key(location.key().value()).overrideConfiguration(bounded));
+            HeadObjectResponse r = s3.headObject(b -> b.bucket(location.bucket()).key(location.objectKey()).overrideConfiguration(bounded));
             return Optional.of(toStored(location.key(), r.contentLength(), r.contentType(), r.eTag(), r.lastModified(),
                     r.metadata()));
         } catch (NoSuchKeyException | NoSuchBucketException e) {
@@ -183,28 +184,30 @@ public final class S3ObjectStore implements ObjectStore {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw unavailable("reading object metadata", e);
+            throw translate("reading object metadata", e);
         } catch (SdkException e) {
-            throw unavailable("reading object metadata", e);
+            throw translate("reading object metadata", e);
         }
     }
 
     @Override
-    public StoredObject replaceMetadata(ObjectLocation location, NewObject object) {
+    public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
         try {
-            s3.copyObject(b -> b.sourceBucket(location.bucket()).sourceKey(location.key().value())
-                    .destinationBucket(location.bucket()).destinationKey(location.key().value())
+            s3.copyObject(b -> b.sourceBucket(from.bucket()).sourceKey(from.objectKey())
+                    .destinationBucket(to.bucket()).destinationKey(to.objectKey())
                     .metadataDirective(MetadataDirective.REPLACE).contentType(object.contentType())
                     .metadata(ObjectMetadataCodec.encode(object.filename(), object.uploadedBy())).overrideConfiguration(bounded));
+        } catch (NoSuchKeyException e) {
+            throw new StoreUnavailable("the object to copy vanished", null);
         } catch (SdkException e) {
-            throw unavailable("completing an upload", e);
+            throw translate("copying an object", e);
         }
-        return head(location).orElseThrow(() -> new StoreUnavailable("the completed object vanished", null));
+        return head(to).orElseThrow(() -> new StoreUnavailable("the copied object vanished", null));
     }
 
     @Override
     public ObjectRead get(ObjectLocation location, ReadConditions conditions) {
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(location.bucket()).key(location.key().value());
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(location.bucket()).key(location.objectKey());
         conditions.range().ifPresent(r -> request.range(r.toHeader()));
         conditions.ifNoneMatch().ifPresent(request::ifNoneMatch);
         try {
@@ -221,10 +224,10 @@ public final class S3ObjectStore implements ObjectStore {
                 case 404 -> new ObjectRead.Missing();
                 case 416 -> head(location).<ObjectRead>map(o -> new ObjectRead.RangeNotSatisfiable(o.size()))
                         .orElseGet(ObjectRead.Missing::new);
-                default -> throw unavailable("reading an object", e);
+                default -> throw translate("reading an object", e);
             };
         } catch (SdkException e) {
-            throw unavailable("reading an object", e);
+            throw translate("reading an object", e);
         }
     }
 
@@ -242,12 +245,12 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public boolean delete(ObjectLocation location) {
         try {
-            s3.deleteObject(b -> b.bucket(location.bucket()).key(location.key().value()).overrideConfiguration(bounded));
+            s3.deleteObject(b -> b.bucket(location.bucket()).key(location.objectKey()).overrideConfiguration(bounded));
             return true;
         } catch (NoSuchBucketException e) {
             return false;
         } catch (SdkException e) {
-            throw unavailable("deleting an object", e);
+            throw translate("deleting an object", e);
         }
     }
 
@@ -272,9 +275,9 @@ public final class S3ObjectStore implements ObjectStore {
             if (e.statusCode() == 404) {
                 return new ObjectPage(List.of(), null);
             }
-            throw unavailable("listing objects", e);
+            throw translate("listing objects", e);
         } catch (SdkException e) {
-            throw unavailable("listing objects", e);
+            throw translate("listing objects", e);
         }
     }
 
@@ -309,7 +312,7 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (NoSuchBucketException e) {
             return new Usage(0, 0);
         } catch (SdkException e) {
-            throw unavailable("summing usage", e);
+            throw translate("summing usage", e);
         }
     }
 
@@ -323,7 +326,7 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (NoSuchBucketException e) {
             return List.of();
         } catch (SdkException e) {
-            throw unavailable("listing prefixes", e);
+            throw translate("listing prefixes", e);
         }
     }
 
@@ -332,7 +335,7 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             return s3.listBuckets(b -> b.overrideConfiguration(bounded)).buckets().stream().map(software.amazon.awssdk.services.s3.model.Bucket::name).toList();
         } catch (SdkException e) {
-            throw unavailable("listing buckets", e);
+            throw translate("listing buckets", e);
         }
     }
 
@@ -352,11 +355,11 @@ public final class S3ObjectStore implements ObjectStore {
             createOrFail(bucket);
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
-                throw unavailable("checking the bucket", e);
+                throw translate("checking the bucket", e);
             }
             createOrFail(bucket);
         } catch (SdkException e) {
-            throw unavailable("checking the bucket", e);
+            throw translate("checking the bucket", e);
         }
         applyCors(bucket);
         knownBuckets.add(bucket);
@@ -393,7 +396,7 @@ public final class S3ObjectStore implements ObjectStore {
             LOG.log(Level.INFO, "created bucket {0}", bucket);
         } catch (S3Exception e) {
             if (!"BucketAlreadyOwnedByYou".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
-                throw unavailable("creating the bucket", e);
+                throw translate("creating the bucket", e);
             }
         }
     }
@@ -411,6 +414,18 @@ public final class S3ObjectStore implements ObjectStore {
             t = t.getCause();
         }
         return t;
+    }
+
+    /**
+     * A store failure as the domain sees it. A store's 4xx answer (other than 403, its refusal of the service's own
+     * credentials) is about the request, which the client shaped: a 400, never a fake outage.
+     */
+    private static RuntimeException translate(String what, RuntimeException e) {
+        if (e instanceof S3Exception s3e && s3e.statusCode() >= 400 && s3e.statusCode() < 500 && s3e.statusCode() != 403) {
+            LOG.log(Level.FINE, "store refused a request while {0}: HTTP {1}", new Object[] {what, s3e.statusCode()});
+            return new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the store refused this request as invalid");
+        }
+        return unavailable(what, e);
     }
 
     private static StoreUnavailable unavailable(String what, RuntimeException e) {

@@ -55,6 +55,9 @@ public final class S3PendingUploads implements PendingUploads {
         p.setProperty("uploaded-by", u.uploadedBy());
         p.setProperty("created-at", u.createdAt().toString());
         p.setProperty("expires-at", u.expiresAt().toString());
+        if (u.completedAt() != null) {
+            p.setProperty("completed-at", u.completedAt().toString());
+        }
         StringWriter text = new StringWriter();
         try {
             p.store(text, null);
@@ -120,6 +123,7 @@ public final class S3PendingUploads implements PendingUploads {
         }
         return new PendingUpload(bucket, key, p.getProperty("filename"), p.getProperty("content-type"),
                 Long.parseLong(p.getProperty("size")), p.getProperty("sha256"), p.getProperty("uploaded-by"),
-                Instant.parse(p.getProperty("created-at")), Instant.parse(p.getProperty("expires-at")));
+                Instant.parse(p.getProperty("created-at")), Instant.parse(p.getProperty("expires-at")),
+                p.getProperty("completed-at") == null ? null : Instant.parse(p.getProperty("completed-at")));
     }
 }

@@ -21,8 +21,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The admin view (role {@code admin}): the active configuration without secrets, store health, usage per tenant
- * and the uploads still pending.
+ * The admin view: the active configuration without secrets, store health, usage and the uploads still pending. A
+ * tenant's {@code admin} sees its own tenant and the upload policy; an {@code operator} (or an admin where
+ * {@code auth.admin-cross-tenant=true}) sees every tenant and where the store is.
  */
 @Path("/admin/overview")
 @RequestScoped
@@ -45,6 +46,7 @@ public class AdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response overview() {
         var caller = callers.current();
+        boolean all = usage.seesAllTenants(caller);
         JsonArrayBuilder tenants = Json.createArrayBuilder();
         for (UsageReport.TenantUsage t : usage.tenants(caller)) {
             tenants.add(Json.createObjectBuilder().add("org", t.org().value()).add("files", t.files()).add("bytes", t.bytes()));
@@ -58,32 +60,37 @@ public class AdminResource {
         }
         StoreHealth health = readiness.storeHealth();
         String json = Json.createObjectBuilder()
-                .add("configuration", configurationJson())
-                .add("store", Json.createObjectBuilder().add("up", health.up()).add("detail", health.detail()))
+                .add("scope", all ? "all-tenants" : "own-tenant")
+                .add("configuration", configurationJson(all))
+                .add("store", Json.createObjectBuilder().add("up", health.up()).add("detail",
+                        all ? health.detail() : health.up() ? "store reachable" : "store unavailable"))
                 .add("tenants", tenants)
                 .add("pending_uploads", pending)
                 .build().toString();
         return Response.ok(json).header("Cache-Control", "no-store").build();
     }
 
-    private JsonObjectBuilder configurationJson() {
+    /** The upload policy for everyone who sees the view; where the store is and how it is reached for operators. */
+    private JsonObjectBuilder configurationJson(boolean operator) {
         UploadPolicy policy = configuration.policy();
-        return Json.createObjectBuilder()
-                .add("profile", configuration.profile())
-                .add("tenancy", configuration.tenancy().name())
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("upload_modes", SettingsJson.uploadModes(configuration))
-                .add("download_mode", configuration.modes().download().wire())
-                .add("store_endpoint", configuration.s3().endpoint().map(Object::toString).orElse("AWS default"))
-                .add("public_endpoint", configuration.publicEndpoint().map(Object::toString)
-                        .orElse(configuration.s3().endpoint().map(Object::toString).orElse("AWS default")))
-                .add("gateway_url", configuration.gatewayUrl().map(Object::toString).orElse(""))
-                .add("region", configuration.s3().region())
-                .add("credentials", configuration.s3().accessKey().isPresent() ? "static" : "default chain")
-                .add("max_size", policy.maxSize().bytes())
+                .add("download_mode", configuration.modes().download().wire());
+        if (operator) {
+            json.add("profile", configuration.profile())
+                    .add("tenancy", configuration.tenancy().name())
+                    .add("store_endpoint", configuration.s3().endpoint().map(Object::toString).orElse("AWS default"))
+                    .add("public_endpoint", configuration.publicEndpoint().map(Object::toString)
+                            .orElse(configuration.s3().endpoint().map(Object::toString).orElse("AWS default")))
+                    .add("gateway_url", configuration.gatewayUrl().map(Object::toString).orElse(""))
+                    .add("region", configuration.s3().region())
+                    .add("credentials", configuration.s3().accessKey().isPresent() ? "static" : "default chain")
+                    .add("pending_sweep_seconds", configuration.housekeeping().sweepInterval().toSeconds())
+                    .add("admin_cross_tenant", configuration.access().adminCrossTenant());
+        }
+        return json.add("max_size", policy.maxSize().bytes())
                 .add("max_size_by_type", SettingsJson.sizeLimits(policy))
                 .add("allowed_types", SettingsJson.allowedTypes(policy))
-                .add("expiry_seconds", SettingsJson.expirySeconds(policy))
-                .add("pending_sweep_seconds", configuration.housekeeping().sweepInterval().toSeconds())
-                .add("admin_cross_tenant", configuration.access().adminCrossTenant());
+                .add("expiry_seconds", SettingsJson.expirySeconds(policy));
     }
 }

@@ -24,7 +24,21 @@ import org.eclipse.microprofile.config.Config;
  */
 public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyStrategy tenancy, AccessPolicy access,
         S3Settings s3, Optional<URI> publicEndpoint, Optional<URI> gatewayUrl, Modes modes, Housekeeping housekeeping,
-        String orgClaim, DevToken devToken) {
+        String orgClaim, DevToken devToken, URI publicUrl, Optional<SharedSecret> gatewaySecret) {
+
+    /** The shortest shared secret accepted between the gateway and the service. */
+    public static final int MIN_GATEWAY_SECRET = 32;
+
+    /** The API's own URL as clients reach it: {@code {service.public-url}/api/v1}. Never taken from a request. */
+    public URI apiBase() {
+        String base = publicUrl.toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/api/v1/");
+    }
+
+    /** Whether the gateway authorization endpoint is live: only with a gateway mode enabled. */
+    public boolean gatewayEnabled() {
+        return modes.allows(UploadMode.GATEWAY) || modes.download() == DownloadMode.GATEWAY;
+    }
 
     /** Removal of presigned uploads never completed: how often, and how long after their URL expired. */
     public record Housekeeping(Duration sweepInterval, Duration grace) {
@@ -125,9 +139,22 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         DownloadMode downloadMode = s.parsed("download.mode", "proxy", v -> enumValue(DownloadMode.class, v.strip(), "download.mode"));
         Optional<URI> gatewayUrl = s.optional("gateway.public-url")
                 .map(v -> s.parsed("gateway.public-url", v, raw -> clientUrl(raw, "the gateway")));
-        if (gatewayUrl.isEmpty() && (uploadModes != null && uploadModes.contains(UploadMode.GATEWAY)
-                || downloadMode == DownloadMode.GATEWAY)) {
+        boolean gatewayMode = uploadModes != null && uploadModes.contains(UploadMode.GATEWAY)
+                || downloadMode == DownloadMode.GATEWAY;
+        if (gatewayUrl.isEmpty() && gatewayMode) {
             s.problem("gateway.public-url is required when a gateway mode is enabled (env GATEWAY_PUBLIC_URL)");
+        }
+        // Only the gateway may ask for store signatures: it proves itself with this secret on every authz call.
+        Optional<String> gatewaySecret = s.optional("gateway.shared-secret");
+        if (gatewayMode && gatewaySecret.map(String::strip).map(String::length).orElse(0) < MIN_GATEWAY_SECRET) {
+            s.problem("gateway.shared-secret is required when a gateway mode is enabled: at least " + MIN_GATEWAY_SECRET
+                    + " characters, also given to the gateway (env GATEWAY_SHARED_SECRET; e.g. openssl rand -hex 32)");
+        }
+        URI publicUrl = s.optional("service.public-url")
+                .map(v -> s.parsed("service.public-url", v, raw -> clientUrl(raw, "this service"))).orElse(null);
+        if (s.optional("service.public-url").isEmpty()) {
+            s.problem("service.public-url is required: where clients reach this service, e.g. https://files.example.com "
+                    + "(Location headers and file URLs are built from it, never from a request's Host; env SERVICE_PUBLIC_URL)");
         }
         Duration sweepInterval = s.parsed("upload.pending.sweep-interval", "PT15M", Duration::parse);
         Duration grace = s.parsed("upload.pending.grace", "PT1H", Duration::parse);
@@ -178,13 +205,15 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3,
                 publicEndpoint, gatewayUrl, modes, new Housekeeping(sweepInterval, grace), orgClaim,
                 new DevToken(devTokenEnabled, devKey, devIssuer,
-                        audiences == null ? "" : audiences.split(",")[0].strip(), devLifetime));
+                        audiences == null ? "" : audiences.split(",")[0].strip(), devLifetime),
+                publicUrl, gatewaySecret.map(String::strip).map(SharedSecret::new));
     }
 
     /** A URL handed to clients: http(s) with a host, as clients reach {@code what}. */
     private static URI clientUrl(String raw, String what) {
         URI uri = URI.create(raw);
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("must be an http(s) URL with a host, as clients reach " + what);
         }
         return uri;

@@ -92,7 +92,7 @@ public class Wiring {
     @Produces
     @Singleton
     UsageReport usageReport(ObjectStore store, PendingUploads pending, ServiceConfiguration configuration) {
-        return new UsageReport(store, pending, configuration.tenancy());
+        return new UsageReport(store, pending, configuration.tenancy(), configuration.access());
     }
 
     @Produces

@@ -5,6 +5,8 @@ import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.ServiceConfiguration.DownloadMode;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
 import dev.filegate.api.security.Callers;
+import dev.filegate.api.security.StreamedUpload;
+import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.SignedRequest;
@@ -14,8 +16,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import dev.filegate.domain.storage.ByteRange;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ReadConditions;
 import dev.filegate.domain.tenant.OrgId;
@@ -39,12 +39,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -78,35 +77,32 @@ public class FilesResource {
     @Inject
     ServiceConfiguration configuration;
 
-    @Context
-    UriInfo uri;
-
     /** Proxy upload of a raw body: the request's Content-Type is the file's type, the name is in {@code ?filename=}. */
     @POST
+    @StreamedUpload
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("org") String org, @QueryParam("filename") String filename,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-            @HeaderParam("Content-Encoding") String contentEncoding, InputStream body) throws IOException {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) throws IOException {
         requireMode(UploadMode.PROXY);
-        refuseEncoded(contentEncoding);
+        // RequestBodyGuard has refused compressed bodies and any Content-Length that is not one decimal number.
         OptionalLong length = contentLength == null || contentLength.isBlank() ? OptionalLong.empty()
-                : OptionalLong.of(parseLength(contentLength));
+                : OptionalLong.of(Long.parseLong(contentLength.strip()));
         return created(files.upload(callers.current(), OrgId.of(org), new UploadRequest(filename, contentType, length), body));
     }
 
     /** Proxy upload from a plain browser form: {@code multipart/form-data} with the file in the field {@code file}. */
     @POST
+    @StreamedUpload
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response uploadForm(@PathParam("org") String org, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam("Content-Encoding") String contentEncoding, InputStream body) throws IOException {
+            InputStream body) throws IOException {
         requireMode(UploadMode.PROXY);
-        refuseEncoded(contentEncoding);
         OrgId orgId = OrgId.of(org);
         var caller = callers.current();
-        files.access().check(caller, orgId, dev.filegate.domain.tenant.Action.UPLOAD);
+        files.access().check(caller, orgId, Action.UPLOAD);
         MultipartFileReader.FilePart part = MultipartFileReader.open(contentType, body);
         return created(files.upload(caller, orgId, new UploadRequest(part.filename(), part.contentType(), OptionalLong.empty()),
                 part.body()));
@@ -120,11 +116,12 @@ public class FilesResource {
     @Path("presign")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response presign(@PathParam("org") String org, String body) {
+    public Response presign(@PathParam("org") String org, InputStream body) {
         UploadMode mode = directMode();
         OrgId orgId = OrgId.of(org);
         var caller = callers.current();
-        JsonObject request = parseObject(body);
+        files.access().check(caller, orgId, Action.UPLOAD);
+        JsonObject request = parseObject(body); // only now, and at most RequestBodyGuard.MAX_BODY_BYTES
         String filename = string(request, "filename");
         String contentType = string(request, "content_type");
         OptionalLong size = request.containsKey("size") && request.get("size").getValueType() == JsonValue.ValueType.NUMBER
@@ -149,8 +146,7 @@ public class FilesResource {
                 : presigned.presign(caller, orgId, upload, sha256, audience);
         JsonObjectBuilder headers = Json.createObjectBuilder();
         signed.put().headers().forEach(headers::add);
-        URI complete = uri.getBaseUriBuilder().path("orgs").path(orgId.value()).path("files").path(signed.id().value())
-                .path("complete").build();
+        URI complete = UriBuilder.fromUri(fileUrl(orgId, signed.id().value())).path("complete").build();
         String json = Json.createObjectBuilder()
                 .add("id", signed.id().value())
                 .add("mode", mode.wire())
@@ -210,7 +206,7 @@ public class FilesResource {
             return Response.status(302).location(get.get().url()).header("Cache-Control", "no-store")
                     .header("Referrer-Policy", "no-referrer").build();
         }
-        ReadConditions conditions = new ReadConditions(ByteRange.parse(range), Optional.ofNullable(ifNoneMatch));
+        ReadConditions conditions = ReadConditions.fromHeaders(range, ifNoneMatch);
         ObjectRead read = files.read(callers.current(), OrgId.of(org), id, conditions);
         if (read instanceof ObjectRead.Content content) {
             StreamingOutput stream = out -> {
@@ -300,7 +296,12 @@ public class FilesResource {
     }
 
     private URI location(StoredFile f) {
-        return uri.getBaseUriBuilder().path("orgs").path(f.org().value()).path("files").path(f.id().value()).build();
+        return fileUrl(f.org(), f.id().value());
+    }
+
+    /** A file's API URL, from the configured public URL: never from the request's Host header. */
+    private URI fileUrl(OrgId org, String id) {
+        return UriBuilder.fromUri(configuration.apiBase()).path("orgs").path(org.value()).path("files").path(id).build();
     }
 
     private static Response notFound() {
@@ -326,14 +327,11 @@ public class FilesResource {
         }
     }
 
-    private static JsonObject parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw invalid("a JSON object is required");
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    private static JsonObject parseObject(InputStream body) {
+        try (JsonReader reader = Json.createReader(body)) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw invalid("the body is not a JSON object");
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            throw invalid("a JSON object is required");
         }
     }
 
@@ -351,25 +349,7 @@ public class FilesResource {
         return new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, detail);
     }
 
-    private static void refuseEncoded(String contentEncoding) {
-        if (contentEncoding != null && !contentEncoding.isBlank() && !contentEncoding.strip().equalsIgnoreCase("identity")) {
-            throw new dev.filegate.domain.policy.PolicyViolation(dev.filegate.domain.policy.PolicyViolation.Kind.TYPE_NOT_ALLOWED,
-                    "compressed request bodies (Content-Encoding) are not accepted; send the file's own bytes");
-        }
-    }
 
-    private static long parseLength(String value) {
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new dev.filegate.domain.policy.PolicyViolation(dev.filegate.domain.policy.PolicyViolation.Kind.INVALID_REQUEST,
-                    "the Content-Length header is not a number");
-        }
-    }
 
     static String httpDate(java.time.Instant instant) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));

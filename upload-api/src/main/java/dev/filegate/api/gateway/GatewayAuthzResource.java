@@ -1,6 +1,9 @@
 package dev.filegate.api.gateway;
 
+import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.security.Callers;
+import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.gateway.GatewayGrant;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +21,9 @@ import java.util.OptionalLong;
  * The gateway's authorization call (nginx {@code auth_request}, Envoy {@code ext_authz}). The gateway forwards the
  * client's bearer token and describes the original request in {@code X-Original-*} headers; the answer is 200 with
  * the store signature for exactly that request (in response headers, for the gateway only), or 401/403.
+ *
+ * <p>It answers 404 unless a gateway mode is enabled, and 403 to anyone but the gateway, which proves itself with
+ * {@value #SECRET_HEADER} ({@code gateway.shared-secret}) before any token is looked at.
  */
 @Path("/gateway/authz")
 @RequestScoped
@@ -26,6 +32,11 @@ public class GatewayAuthzResource {
     /** Response headers the gateway copies into its upstream request or its response. */
     public static final String UPSTREAM_PATH = "X-Filegate-Upstream-Path";
     public static final String RESPONSE_HEADER_PREFIX = "X-Filegate-Response-";
+    /** The request header carrying {@code gateway.shared-secret}. */
+    public static final String SECRET_HEADER = "X-Filegate-Gateway-Secret";
+
+    @Inject
+    ServiceConfiguration configuration;
 
     @Inject
     GatewayAuthorizer authorizer;
@@ -43,11 +54,19 @@ public class GatewayAuthzResource {
         String contentLength;
         @HeaderParam("X-Original-Content-Type")
         String contentType;
+        @HeaderParam(SECRET_HEADER)
+        String secret;
     }
 
     /** nginx auth_request: a GET carrying the original request in X-Original-* headers. */
     @GET
     public Response authorize(@BeanParam OriginalRequest original) {
+        if (!configuration.gatewayEnabled()) {
+            throw new PolicyViolation(PolicyViolation.Kind.MODE_DISABLED, "no gateway mode is enabled on this deployment");
+        }
+        if (!configuration.gatewaySecret().map(s -> s.matches(original.secret)).orElse(false)) {
+            throw new AccessDenied("only the gateway may call this endpoint");
+        }
         var caller = callers.current();
         GatewayGrant grant = authorizer.authorize(caller, original.method, original.uri, length(original.contentLength),
                 original.contentType);

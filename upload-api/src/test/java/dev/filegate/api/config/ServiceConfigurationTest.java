@@ -20,6 +20,7 @@ class ServiceConfigurationTest {
         m.put("mp.jwt.verify.issuer", "https://id.example.com");
         m.put("mp.jwt.verify.audiences", "filegate");
         m.put("mp.jwt.verify.publickey.location", "https://id.example.com/jwks");
+        m.put("service.public-url", "https://files.example.com");
         return m;
     }
 
@@ -40,7 +41,7 @@ class ServiceConfigurationTest {
     void emptyProductionConfigurationFailsListingEveryMissingValue() {
         String message = failure(Map.of());
         for (String key : new String[] {"upload.bucket", "storage.s3.endpoint", "storage.s3.access-key",
-                "mp.jwt.verify.publickey", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences"}) {
+                "mp.jwt.verify.publickey", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences", "service.public-url"}) {
             assertTrue(message.contains(key), key + " missing from: " + message);
         }
     }
@@ -77,5 +78,37 @@ class ServiceConfigurationTest {
         assertTrue(failure(m).contains("storage.s3.access-key"));
         m.put("storage.s3.use-default-credentials", "true");
         assertTrue(ServiceConfiguration.read(new MapConfig(m)).s3().accessKey().isEmpty());
+    }
+
+    @Test
+    void fileUrlsComeFromThePublicUrlWhichMustBeAPlainHttpUrl() {
+        Map<String, String> m = complete();
+        m.put("service.public-url", "https://files.example.com/base/");
+        assertEquals("https://files.example.com/base/api/v1/", ServiceConfiguration.read(new MapConfig(m)).apiBase().toString());
+        m.put("service.public-url", "https://files.example.com/?x=1");
+        assertTrue(failure(m).contains("service.public-url"));
+    }
+
+    @Test
+    void aGatewayModeNeedsALongSharedSecretThatIsNeverPrinted() {
+        Map<String, String> m = complete();
+        m.put("upload.modes", "gateway");
+        m.put("gateway.public-url", "https://gw.example.com");
+        assertTrue(failure(m).contains("gateway.shared-secret"));
+        m.put("gateway.shared-secret", "too-short");
+        assertTrue(failure(m).contains("at least 32"));
+        String secret = "0123456789abcdef0123456789abcdef";
+        m.put("gateway.shared-secret", secret);
+        ServiceConfiguration c = ServiceConfiguration.read(new MapConfig(m));
+        assertTrue(c.gatewayEnabled());
+        assertTrue(c.gatewaySecret().orElseThrow().matches(secret));
+        assertFalse(c.gatewaySecret().orElseThrow().matches(secret + "x"));
+        assertFalse(c.gatewaySecret().orElseThrow().matches(null));
+        assertFalse(c.toString().contains(secret), "the configuration never prints the secret");
+    }
+
+    @Test
+    void withoutAGatewayModeTheAuthzEndpointIsOff() {
+        assertFalse(ServiceConfiguration.read(new MapConfig(complete())).gatewayEnabled());
     }
 }

@@ -92,7 +92,7 @@ public final class GatewayAuthorizer {
             String contentType) {
         access.check(caller, org, Action.UPLOAD);
         PendingUpload p = pending.find(location.bucket(), location.key())
-                .filter(u -> u.expiresAt().isAfter(clock.instant()))
+                .filter(u -> u.expiresAt().isAfter(clock.instant()) && !u.completed())
                 .orElseThrow(() -> new AccessDenied("no upload to this file is pending (reserve one through the API)"));
         if (contentLength.isEmpty() || contentLength.getAsLong() != p.size()) {
             throw new AccessDenied("the upload must be exactly the declared " + p.size() + " bytes");
@@ -100,7 +100,8 @@ public final class GatewayAuthorizer {
         if (contentType == null || !contentType.strip().equals(p.contentType())) {
             throw new AccessDenied("the upload's Content-Type must be the declared " + p.contentType());
         }
-        AccessSigner.GatewaySignature signature = signer.signForGateway(location, "PUT",
+        // Clients write to the incoming area only; completing copies the validated bytes into the files.
+        AccessSigner.GatewaySignature signature = signer.signForGateway(location.incomingArea(), "PUT",
                 Map.of("Content-Type", p.contentType(), "Content-Length", Long.toString(p.size())));
         return new GatewayGrant(signature.upstreamPath(), signature.headers(), Map.of());
     }

@@ -30,10 +30,12 @@ public interface ObjectStore {
     void prepare(String bucket);
 
     /**
-     * Rewrites an existing object's type and metadata in place (a server-side self-copy), marking it complete.
-     * Used when a presigned upload, whose bytes the client sent straight to the store, is completed.
+     * Copies an object server-side, with {@code object}'s type and metadata instead of the source's (which a client
+     * may have written). {@code from} and {@code to} may be the same object (rewriting its metadata in place).
+     *
+     * @return the copy as stored
      */
-    StoredObject replaceMetadata(ObjectLocation location, NewObject object);
+    StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object);
 
     ObjectRead get(ObjectLocation location, ReadConditions conditions);
 

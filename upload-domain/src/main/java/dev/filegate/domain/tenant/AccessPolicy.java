@@ -30,8 +30,30 @@ public final class AccessPolicy {
         return switch (least) {
             case READER -> caller.has(Role.READER) || caller.has(Role.UPLOADER);
             case UPLOADER -> caller.has(Role.UPLOADER);
-            case ADMIN -> false;
+            case ADMIN, OPERATOR, SERVICE -> false;
         };
+    }
+
+    /**
+     * Whether the caller sees every tenant in the admin view: an operator always, an admin only where admins may act
+     * on every tenant. Other admins see their own tenant.
+     *
+     * @throws AccessDenied when the caller may not see the admin view at all
+     */
+    public boolean seesAllTenants(Caller caller) {
+        if (caller.has(Role.OPERATOR)) {
+            return true;
+        }
+        if (!caller.has(Role.ADMIN)) {
+            throw new AccessDenied("this needs the role admin or operator");
+        }
+        if (adminCrossTenant) {
+            return true;
+        }
+        if (caller.org().isEmpty()) {
+            throw new AccessDenied("this token names no tenant");
+        }
+        return false;
     }
 
     public boolean adminCrossTenant() {

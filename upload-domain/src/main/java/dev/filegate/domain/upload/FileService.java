@@ -21,6 +21,9 @@ import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.tenant.TenancyStrategy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -91,9 +94,36 @@ public final class FileService {
     public FilePage list(Caller caller, OrgId org, String cursor, int limit) {
         access.check(caller, org, Action.LIST);
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        ObjectPage page = store.list(tenancy.bucketFor(org), StorageKey.prefixOf(org), cursor, size);
+        ObjectPage page = store.list(tenancy.bucketFor(org), StorageKey.prefixOf(org), storeCursor(cursor), size);
         return new FilePage(page.objects().stream().filter(o -> o.key().belongsTo(org)).map(o -> view(org, o)).toList(),
-                page.nextCursor());
+                page.nextCursor() == null ? null : CURSOR_ENCODER.encodeToString(page.nextCursor().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The longest cursor accepted (what this service hands out is far shorter). */
+    public static final int MAX_CURSOR = 2048;
+    private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_CURSOR + "}");
+    private static final Base64.Encoder CURSOR_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    /**
+     * The store's continuation token inside a cursor this service handed out. Cursors are opaque (base64url of the
+     * store's token), so a malformed one is the client's error (400) and never reaches the store.
+     */
+    private static String storeCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        if (CURSOR.matcher(cursor).matches()) {
+            try {
+                String token = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                if (!token.isEmpty() && token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                    return token;
+                }
+            } catch (IllegalArgumentException e) {
+                // falls through to the refusal
+            }
+        }
+        throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
+                "cursor must be a next_cursor value from a previous page of this listing");
     }
 
     public Optional<StoredFile> describe(Caller caller, OrgId org, String fileId) {
@@ -103,7 +133,12 @@ public final class FileService {
 
     public ObjectRead read(Caller caller, OrgId org, String fileId, ReadConditions conditions) {
         access.check(caller, org, Action.READ);
-        ObjectRead read = locate(org, fileId).map(l -> store.get(l, conditions)).orElseGet(ObjectRead.Missing::new);
+        Optional<ObjectLocation> location = locate(org, fileId);
+        ObjectRead read = location.map(l -> store.get(l, conditions)).orElseGet(ObjectRead.Missing::new);
+        if ((read instanceof ObjectRead.NotModified || read instanceof ObjectRead.RangeNotSatisfiable)
+                && location.flatMap(store::head).filter(FileService::complete).isEmpty()) {
+            return new ObjectRead.Missing(); // a file not validated looks absent, whatever the conditions
+        }
         if (read instanceof ObjectRead.Content content && !complete(content.object())) {
             try {
                 content.body().close();

@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Removes presigned uploads that were never completed: once a pending upload's URL has expired and a grace period
- * has passed, its object (unvalidated bytes, if any arrived) and its ledger entry are deleted. A completed upload
- * whose ledger entry was left behind only loses the entry.
+ * Removes what no one validated: once a pending upload's URL has expired and a grace period has passed, whatever
+ * lies in its incoming area (the bytes of an upload never completed, or bytes PUT again after completion), any
+ * unsealed copy a completion left behind when it was interrupted, and its ledger entry are deleted. A completed
+ * file is kept.
  */
 public final class PendingUploadSweeper {
 
@@ -47,6 +48,10 @@ public final class PendingUploadSweeper {
                     continue;
                 }
                 ObjectLocation location = new ObjectLocation(bucket, p.key());
+                if (store.head(location.incomingArea()).isPresent()) {
+                    store.delete(location.incomingArea());
+                    objects++;
+                }
                 Optional<StoredObject> object = store.head(location);
                 if (object.isPresent() && !FileService.complete(object.get())) {
                     store.delete(location);

@@ -19,7 +19,9 @@ import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.ReadConditions;
 import dev.filegate.domain.storage.SignedRequest;
 import dev.filegate.domain.storage.StoredObject;
+import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.tenant.AccessPolicy;
+import dev.filegate.domain.tenant.Role;
 import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
@@ -37,6 +39,11 @@ import java.util.OptionalLong;
  * Presigned transfers: the service validates and signs, the client moves the bytes straight to the store.
  * Everything the store can enforce is bound into the signature (type, exact length, SHA-256 when declared); what it
  * cannot (the content matching its type) is checked when the client completes the upload.
+ *
+ * <p>Clients write only to the incoming area ({@link ObjectLocation#incomingArea()}); the API serves only the files
+ * area, which only the service writes. Completing copies what arrived into the files area first and validates that
+ * copy, so bytes a client PUTs again during or after validation (its URL stays valid until it expires) never become
+ * a served file, and metadata a lenient store let the client add (a filename, an ACL) is not carried over.
  */
 public final class PresignedTransfers {
 
@@ -47,6 +54,7 @@ public final class PresignedTransfers {
     private final UploadPolicy policy;
     private final AccessPolicy access;
     private final StorageKeyGenerator keys;
+    private final Object[] completing = new Object[64];
 
     public PresignedTransfers(ObjectStore store, AccessSigner signer, PendingUploads pending, TenancyStrategy tenancy,
             UploadPolicy policy, AccessPolicy access, StorageKeyGenerator keys) {
@@ -57,6 +65,7 @@ public final class PresignedTransfers {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.access = Objects.requireNonNull(access, "access");
         this.keys = Objects.requireNonNull(keys, "keys");
+        java.util.Arrays.setAll(completing, i -> new Object());
     }
 
     /**
@@ -66,10 +75,16 @@ public final class PresignedTransfers {
      */
     public PresignedUpload presign(Caller caller, OrgId org, UploadRequest request, Optional<String> sha256,
             AccessSigner.Audience audience) {
+        if (audience == AccessSigner.Audience.INTERNAL && !caller.has(Role.SERVICE)) {
+            throw new AccessDenied("URLs for the internal endpoint are for service callers (role service)");
+        }
         Reservation r = reserve(caller, org, request, sha256);
-        SignedRequest put = signer.signUpload(r.location(), r.type(), r.size(), r.digest(), policy.expiries().uploadUrl(),
+        ObjectLocation incoming = r.location().incomingArea();
+        SignedRequest put = signer.signUpload(incoming, r.type(), r.size(), r.digest(), policy.expiries().uploadUrl(),
                 audience);
-        SignedRequest get = signer.signDownload(r.location(), r.filename(), r.type(), policy.expiries().downloadUrl(),
+        // Seed 001's client uses get_url right after its PUT, without completing: it serves the bytes as uploaded
+        // (as an attachment of the declared type) until the upload is completed or swept, never through the API.
+        SignedRequest get = signer.signDownload(incoming, r.filename(), r.type(), policy.expiries().downloadUrl(),
                 audience);
         record(caller, r, put.expiresAt());
         return new PresignedUpload(r.location().key().fileId(), put, get);
@@ -116,43 +131,56 @@ public final class PresignedTransfers {
 
     /**
      * Checks what arrived against what was signed: size, type, and the leading bytes against the type's signature.
-     * A mismatching object is deleted. Completing twice is harmless.
+     * What arrived is first copied where only the service writes, and that copy is what is checked and, once sealed
+     * with its filename, served. A mismatch is deleted. Completing twice is harmless.
      */
     public StoredFile complete(Caller caller, OrgId org, String fileId) {
         access.check(caller, org, Action.UPLOAD);
         ObjectLocation location = locate(org, fileId).orElseThrow(PresignedTransfers::unknown);
+        // One completion of a file at a time in this process: a second one must not copy newer incoming bytes over
+        // the copy the first is validating, just before the first seals it.
+        synchronized (completing[Math.floorMod(location.key().hashCode(), completing.length)]) {
+            return completeLocked(org, location);
+        }
+    }
+
+    private StoredFile completeLocked(OrgId org, ObjectLocation location) {
         Optional<PendingUpload> promised = pending.find(location.bucket(), location.key());
-        Optional<StoredObject> arrived = store.head(location);
-        if (promised.isEmpty()) {
-            return arrived.filter(FileService::complete).map(o -> FileService.view(org, o))
-                    .orElseThrow(PresignedTransfers::unknown);
+        if (promised.isEmpty() || promised.get().completed()) {
+            return store.head(location).filter(FileService::complete).map(o -> withSha256(FileService.view(org, o),
+                    promised.map(PendingUpload::sha256Hex).orElse(null))).orElseThrow(PresignedTransfers::unknown);
         }
         PendingUpload p = promised.get();
-        if (arrived.isEmpty()) {
-            throw new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet");
-        }
-        StoredObject object = arrived.get();
+        ObjectLocation incoming = location.incomingArea();
+        StoredObject arrived = store.head(incoming)
+                .orElseThrow(() -> new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet"));
+        OptionalLong size = OptionalLong.of(p.size());
         try {
-            if (object.size() != p.size()) {
-                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
-                        "the uploaded size " + object.size() + " differs from the declared " + p.size());
-            }
             MediaType declared = MediaType.parse(p.contentType());
-            if (object.contentType() == null || !MediaType.parse(object.contentType()).equals(declared)) {
+            if (arrived.contentType() == null || !MediaType.parse(arrived.contentType()).equals(declared)) {
                 throw new PolicyViolation(PolicyViolation.Kind.TYPE_MISMATCH, "the uploaded content type differs from the declared one");
+            }
+            StoredObject copy = store.copy(incoming, location, NewObject.unvalidated(p.contentType(), p.uploadedBy(), size));
+            if (copy.size() != p.size()) {
+                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
+                        "the uploaded size " + copy.size() + " differs from the declared " + p.size());
             }
             FileSignatures.check(declared, head(location, p.size()));
         } catch (PolicyViolation e) {
             store.delete(location);
+            store.delete(incoming);
             pending.remove(location.bucket(), location.key());
             throw e;
         }
-        StoredObject completed = store.replaceMetadata(location, new NewObject(p.contentType(), p.filename(), p.uploadedBy(),
-                OptionalLong.of(p.size())));
-        pending.remove(location.bucket(), location.key());
-        StoredFile view = FileService.view(org, completed);
-        return new StoredFile(view.org(), view.id(), view.filename(), view.contentType(), view.size(), p.sha256Hex(),
-                view.etag(), view.createdAt(), view.uploadedBy(), StoredFile.State.COMPLETE);
+        StoredObject sealed = store.copy(location, location, new NewObject(p.contentType(), p.filename(), p.uploadedBy(), size));
+        store.delete(incoming);
+        pending.record(p.completedAt(keys.clock().instant()));
+        return withSha256(FileService.view(org, sealed), p.sha256Hex());
+    }
+
+    private static StoredFile withSha256(StoredFile f, String sha256Hex) {
+        return new StoredFile(f.org(), f.id(), f.filename(), f.contentType(), f.size(), sha256Hex, f.etag(), f.createdAt(),
+                f.uploadedBy(), f.state());
     }
 
     /** A short-lived GET of a completed file, for redirect downloads. */

@@ -4,16 +4,18 @@ import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUpload;
 import dev.filegate.domain.storage.PendingUploads;
-import dev.filegate.domain.tenant.AccessDenied;
+import dev.filegate.domain.tenant.AccessPolicy;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
-import dev.filegate.domain.tenant.Role;
 import dev.filegate.domain.tenant.TenancyStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** What an administrator sees: per-tenant usage and the uploads still pending, across every tenant bucket. */
+/**
+ * What an administrator sees: usage and the uploads still pending, of the admin's own tenant, or of every tenant for
+ * an operator (or an admin where admins may act on every tenant; see {@link AccessPolicy#seesAllTenants}).
+ */
 public final class UsageReport {
 
     /** One tenant's files. */
@@ -23,22 +25,27 @@ public final class UsageReport {
     private final ObjectStore store;
     private final PendingUploads pending;
     private final TenancyStrategy tenancy;
+    private final AccessPolicy access;
 
-    public UsageReport(ObjectStore store, PendingUploads pending, TenancyStrategy tenancy) {
+    public UsageReport(ObjectStore store, PendingUploads pending, TenancyStrategy tenancy, AccessPolicy access) {
         this.store = store;
         this.pending = pending;
         this.tenancy = tenancy;
+        this.access = access;
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.has(Role.ADMIN)) {
-            throw new AccessDenied("this needs the role admin");
-        }
+    /** Whether {@code caller} sees every tenant; refuses callers who may see no admin view. */
+    public boolean seesAllTenants(Caller caller) {
+        return access.seesAllTenants(caller);
     }
 
     public List<TenantUsage> tenants(Caller caller) {
-        requireAdmin(caller);
         List<TenantUsage> usage = new ArrayList<>();
+        if (!access.seesAllTenants(caller)) {
+            OrgId own = caller.org().orElseThrow();
+            ObjectStore.Usage u = store.usage(tenancy.bucketFor(own), StorageKey.prefixOf(own));
+            return u.objects() == 0 ? List.of() : List.of(new TenantUsage(own, u.objects(), u.bytes()));
+        }
         for (String bucket : tenantBuckets()) {
             for (String prefix : store.childPrefixes(bucket, "orgs/")) {
                 String org = prefix.substring("orgs/".length(), prefix.length() - 1);
@@ -55,13 +62,18 @@ public final class UsageReport {
         return usage;
     }
 
-    /** The most recent pending uploads, newest first. */
+    /** The most recent pending uploads the caller may see, newest first. */
     public List<PendingUpload> pending(Caller caller, int limit) {
-        requireAdmin(caller);
         List<PendingUpload> all = new ArrayList<>();
-        for (String bucket : tenantBuckets()) {
-            all.addAll(pending.list(bucket, "orgs/"));
+        if (!access.seesAllTenants(caller)) {
+            OrgId own = caller.org().orElseThrow();
+            all.addAll(pending.list(tenancy.bucketFor(own), StorageKey.prefixOf(own)));
+        } else {
+            for (String bucket : tenantBuckets()) {
+                all.addAll(pending.list(bucket, "orgs/"));
+            }
         }
+        all.removeIf(PendingUpload::completed);
         all.sort(Comparator.comparing(PendingUpload::createdAt).reversed());
         return all.subList(0, Math.min(limit, all.size()));
     }

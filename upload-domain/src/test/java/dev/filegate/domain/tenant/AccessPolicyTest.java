@@ -57,4 +57,24 @@ class AccessPolicyTest {
         assertThrows(AccessDenied.class, () -> new AccessPolicy(false).check(caller(ACME, Role.ADMIN), GLOBEX, Action.READ));
         assertDoesNotThrow(() -> new AccessPolicy(true).check(caller(ACME, Role.ADMIN), GLOBEX, Action.DELETE));
     }
+
+    @Test
+    void aTenantAdminSeesOnlyItsTenantAndAnOperatorEveryTenant() {
+        AccessPolicy strict = new AccessPolicy(false);
+        org.junit.jupiter.api.Assertions.assertFalse(strict.seesAllTenants(caller(GLOBEX, Role.ADMIN)));
+        org.junit.jupiter.api.Assertions.assertTrue(strict.seesAllTenants(caller(null, Role.OPERATOR)));
+        org.junit.jupiter.api.Assertions.assertTrue(new AccessPolicy(true).seesAllTenants(caller(GLOBEX, Role.ADMIN)));
+        assertThrows(AccessDenied.class, () -> strict.seesAllTenants(caller(null, Role.ADMIN)), "an admin of no tenant");
+        assertThrows(AccessDenied.class, () -> strict.seesAllTenants(caller(ACME, Role.UPLOADER)));
+        assertThrows(AccessDenied.class, () -> strict.seesAllTenants(caller(ACME, Role.SERVICE)));
+    }
+
+    @Test
+    void operatorsAndServicesGetNoFileAccessFromTheirRole() {
+        AccessPolicy strict = new AccessPolicy(false);
+        for (Action action : Action.values()) {
+            assertThrows(AccessDenied.class, () -> strict.check(caller(ACME, Role.OPERATOR), ACME, action));
+            assertThrows(AccessDenied.class, () -> strict.check(caller(ACME, Role.SERVICE), ACME, action));
+        }
+    }
 }

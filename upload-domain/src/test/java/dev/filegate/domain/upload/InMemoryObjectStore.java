@@ -30,14 +30,14 @@ final class InMemoryObjectStore implements ObjectStore {
         byte[] data = body.readAllBytes();
         StoredObject stored = new StoredObject(location.key(), data.length, object.contentType(), "\"e" + data.length + "\"",
                 Instant.parse("2026-01-01T00:00:00Z"), object.filename(), object.uploadedBy());
-        bytes.put(location.bucket() + "/" + location.key(), data);
-        objects.put(location.bucket() + "/" + location.key(), stored);
+        bytes.put(location.bucket() + "/" + location.objectKey(), data);
+        objects.put(location.bucket() + "/" + location.objectKey(), stored);
         return stored;
     }
 
     @Override
     public Optional<StoredObject> head(ObjectLocation location) {
-        return Optional.ofNullable(objects.get(location.bucket() + "/" + location.key()));
+        return Optional.ofNullable(objects.get(location.bucket() + "/" + location.objectKey()));
     }
 
     @Override
@@ -65,18 +65,20 @@ final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public StoredObject replaceMetadata(ObjectLocation location, NewObject object) {
-        String id = location.bucket() + "/" + location.key();
-        StoredObject o = objects.get(id);
-        StoredObject replaced = new StoredObject(o.key(), o.size(), object.contentType(), o.etag(), o.lastModified(),
+    public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
+        String source = from.bucket() + "/" + from.objectKey();
+        StoredObject o = objects.get(source);
+        StoredObject copied = new StoredObject(to.key(), o.size(), object.contentType(), o.etag(), o.lastModified(),
                 object.filename(), object.uploadedBy());
-        objects.put(id, replaced);
-        return replaced;
+        String target = to.bucket() + "/" + to.objectKey();
+        bytes.put(target, bytes.get(source));
+        objects.put(target, copied);
+        return copied;
     }
 
     @Override
     public ObjectRead get(ObjectLocation location, ReadConditions conditions) {
-        String id = location.bucket() + "/" + location.key();
+        String id = location.bucket() + "/" + location.objectKey();
         return objects.containsKey(id)
                 ? new ObjectRead.Content(objects.get(id), bytes.get(id).length, null, new ByteArrayInputStream(bytes.get(id)))
                 : new ObjectRead.Missing();
@@ -84,8 +86,8 @@ final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public boolean delete(ObjectLocation location) {
-        bytes.remove(location.bucket() + "/" + location.key());
-        return objects.remove(location.bucket() + "/" + location.key()) != null;
+        bytes.remove(location.bucket() + "/" + location.objectKey());
+        return objects.remove(location.bucket() + "/" + location.objectKey()) != null;
     }
 
     @Override

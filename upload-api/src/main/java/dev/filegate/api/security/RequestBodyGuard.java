@@ -1,0 +1,176 @@
+package dev.filegate.api.security;
+
+import dev.filegate.api.problem.Problem;
+import dev.filegate.api.problem.Problems;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The first thing every API request meets, before any resource reads a byte of its body:
+ * <ul>
+ * <li>framing headers must be unambiguous: one {@code Authorization} header, a {@code Content-Length} that is one
+ * decimal number (400 otherwise: a length the container cannot parse would otherwise read as an empty body);</li>
+ * <li>no request body is compressed: every value of every {@code Content-Encoding} header must be {@code identity}
+ * (415), and the container's own request decompression is off (server.xml);</li>
+ * <li>a request that carries a body must come from an authenticated caller (401, nothing read);</li>
+ * <li>a body that is not a {@link StreamedUpload} file is capped at {@value #MAX_BODY_BYTES} bytes (413, before
+ * reading when the length is declared, at the cap when it is chunked).</li>
+ * </ul>
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class RequestBodyGuard implements ContainerRequestFilter {
+
+    /** The largest JSON or form body any non-upload route takes. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        List<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.size() > 1) {
+            abort(request, Problems.badRequest("ambiguous-request", "send exactly one Authorization header"));
+            return;
+        }
+        long length;
+        try {
+            length = declaredLength(request.getHeaders().get(HttpHeaders.CONTENT_LENGTH));
+        } catch (IllegalArgumentException e) {
+            abort(request, Problems.badRequest("ambiguous-request", "Content-Length must be one decimal number of bytes"));
+            return;
+        }
+        if (!identityOnly(request.getHeaders().get("Content-Encoding"))) {
+            abort(request, Problems.unsupportedType(
+                    "compressed request bodies (Content-Encoding) are not accepted; send the file's own bytes"));
+            return;
+        }
+        boolean hasBody = length > 0 || (length < 0 && request.getHeaders().containsKey("Transfer-Encoding"));
+        if (!hasBody) {
+            return;
+        }
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken)) {
+            abort(request, Problems.unauthorized("a valid bearer token is required before a request body is read"));
+            return;
+        }
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method != null && method.isAnnotationPresent(StreamedUpload.class)) {
+            return; // the upload policy bounds it while streaming
+        }
+        if (length > MAX_BODY_BYTES) {
+            abort(request, tooLarge());
+            return;
+        }
+        request.setEntityStream(new Capped(request.getEntityStream(), MAX_BODY_BYTES));
+    }
+
+    /** @return the declared length, or -1 when there is none */
+    static long declaredLength(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return -1;
+        }
+        String first = null;
+        for (String value : values) {
+            for (String part : value.split(",", -1)) {
+                String v = part.strip();
+                if (!DECIMAL.matcher(v).matches() || (first != null && !first.equals(v))) {
+                    throw new IllegalArgumentException("ambiguous Content-Length");
+                }
+                first = v;
+            }
+        }
+        return Long.parseLong(first);
+    }
+
+    /** Whether every coding named in every Content-Encoding header is {@code identity} (or there is none). */
+    static boolean identityOnly(List<String> values) {
+        if (values == null) {
+            return true;
+        }
+        for (String value : values) {
+            for (String coding : value.split(",", -1)) {
+                String c = coding.strip().toLowerCase(Locale.ROOT);
+                if (!c.isEmpty() && !c.equals("identity")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Problem tooLarge() {
+        return Problems.tooLarge("this request's body may be at most " + MAX_BODY_BYTES + " bytes");
+    }
+
+    private static void abort(ContainerRequestContext request, Problem problem) {
+        Response.ResponseBuilder r = Response.fromResponse(problem.toResponse()).header("Connection", "close");
+        if (problem.status() == 401) {
+            r.header("WWW-Authenticate", "Bearer");
+        }
+        request.abortWith(r.build());
+    }
+
+    /** A body stream that refuses to go past its cap: the resource gets a 413 instead of more bytes. */
+    static final class Capped extends FilterInputStream {
+
+        private final long cap;
+        private long count;
+
+        Capped(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, (int) Math.min(len, cap + 1 - count));
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > cap) {
+                throw new BodyTooLarge();
+            }
+        }
+    }
+
+    /** Thrown by {@link Capped} past the cap; mapped to 413. */
+    public static final class BodyTooLarge extends jakarta.ws.rs.WebApplicationException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge() {
+            super(Response.fromResponse(tooLarge().toResponse()).header("Connection", "close").build());
+        }
+    }
+}
