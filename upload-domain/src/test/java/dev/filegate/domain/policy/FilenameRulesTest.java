@@ -3,6 +3,7 @@ package dev.filegate.domain.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,7 +13,11 @@ class FilenameRulesTest {
     private final FilenameRules rules = FilenameRules.defaults();
 
     private void refused(String name) {
-        PolicyViolation e = assertThrows(PolicyViolation.class, () -> rules.check(name));
+        refused(rules, name);
+    }
+
+    private static void refused(FilenameRules rules, String name) {
+        PolicyViolation e = assertThrows(PolicyViolation.class, () -> rules.check(name), () -> "not refused: " + name);
         assertEquals(PolicyViolation.Kind.INVALID_FILENAME, e.kind());
     }
 
@@ -116,6 +121,112 @@ class FilenameRulesTest {
     void filenameThatIsAWindowsDevice() {
         refused("CON");
         refused("nul.txt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "con .txt", // space before the dot, which Windows drops
+            "nul .txt",
+            "con\u00A0.txt", // NO-BREAK SPACE, a space under NFKC
+            "con.", // trailing dot, which Windows drops
+            "aux...png",
+            "COM\u00B9.txt", // SUPERSCRIPT ONE: Windows treats COM1 to COM3 in superscript as ports
+            "lpt\u00B2.txt", // SUPERSCRIPT TWO
+            "com\u00B3.png", // SUPERSCRIPT THREE
+            "\uFF23\uFF2F\uFF2E.png", // fullwidth CON
+            "Lpt0.log",
+            "conin$.txt",
+            "CONOUT$.txt",
+            "clock$",
+            "prn.tar.gz"})
+    void filenameThatIsAWindowsDeviceInDisguise(String name) {
+        refused(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"console.txt", "contract.pdf", "com10.txt", "lpt.txt", "auxiliary.png", "nullable.txt",
+            "clock.txt", "con-notes.txt", "prn2.txt", "conin.txt"})
+    void filenameThatOnlyResemblesAWindowsDeviceIsAccepted(String name) {
+        assertEquals(name, rules.check(name).value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "x.js", "x.pif", "x.cpl", "x.lnk", "x.scf", "x.reg", "x.msc", "x.shtml", "x.xhtml", "x.php8",
+            "x.command", "x.pkg", "x.appimage", "x.deb", "x.apk", "x.jar", "x.aspx", "x.cshtml", "x.cfm", "x.jspf",
+            "x.appref-ms", // hyphenated: refused by name, not only as an odd last extension
+            "x.settingcontent-ms",
+            "x.appref-ms.png", // as an inner segment too
+            "x.sh.png",
+            "x.php .jpg", // space before the dot, which Windows drops
+            "x.js\u00A0.png", // NO-BREAK SPACE, a space under NFKC
+            "x.\uFF50\uFF48\uFF50", // fullwidth php
+            "x.\uFF2A\uFF33", // fullwidth JS
+            "x.p\u0131f", // DOTLESS I folds to i with the case
+            "Setup.EXE"})
+    void filenameWithAScriptOrExecutableExtensionOfAnyMajorSystem(String name) {
+        refused(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"page.html", "page.htm", "logo.svg", "data.json", "firmware.bin", "disk.dmg",
+            "film.ko.srt"})
+    void documentAndDataExtensionsAreLeftToTheTypeAllowList(String name) {
+        assertEquals(name, rules.check(name).value());
+    }
+
+    @Test
+    void configuredBlockedExtensionsAreNormalisedLikeNames() {
+        FilenameRules custom = new FilenameRules(255, Set.of(" .PHP ", "\uFF45\uFF58\uFF45")); // fullwidth exe
+        refused(custom, "x.php");
+        refused(custom, "x.exe");
+        assertEquals("x.js", custom.check("x.js").value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "a\uFF052Fb.png", // FULLWIDTH PERCENT SIGN, then 2F
+            "a\uFE6A00.png", // SMALL PERCENT SIGN, then 00
+            "a%\uFF12\uFF26b.png", // fullwidth 2F
+            "x\uFF05\uFF12\uFF45\uFF05\uFF12\uFF45.png"}) // fullwidth %2e%2e
+    void filenameWithPercentEncodingSmuggledThroughCompatibilityForm(String name) {
+        refused(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "a\u2215b.png", // DIVISION SLASH
+            "a\u2044b.png", // FRACTION SLASH
+            "a\u29F8b.png", // BIG SOLIDUS
+            "a\u29F9b.png", // BIG REVERSE SOLIDUS
+            "a\u2216b.png", // SET MINUS
+            "a\u29F5b.png", // REVERSE SOLIDUS OPERATOR
+            "a\u2571b.png", // BOX DRAWINGS LIGHT DIAGONAL UPPER RIGHT TO LOWER LEFT
+            "a\u2572b.png", // BOX DRAWINGS LIGHT DIAGONAL UPPER LEFT TO LOWER RIGHT
+            "a\uD83D\uDE7Cb.png", // VERY HEAVY SOLIDUS U+1F67C
+            "a\uFF0Fb.png", // FULLWIDTH SOLIDUS, folded to / by NFKC
+            "a\uFF3Cb.png", // FULLWIDTH REVERSE SOLIDUS, folded to \ by NFKC
+            "a\uFE68b.png", // SMALL REVERSE SOLIDUS, folded to \ by NFKC
+            "\u00BD cup.txt", // VULGAR FRACTION ONE HALF: NFKC makes it 1, FRACTION SLASH, 2
+            "speed \u33A7.txt"}) // SQUARE M OVER S: NFKC makes it m, DIVISION SLASH, s
+    void filenameWithASlashLookAlike(String name) {
+        refused(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "report 2024.pdf",
+            "\u00dcn\u00efc\u00f6d\u00e9.png",
+            "photo.JPG",
+            "\u4f1a\u8b70\u8cc7\u6599 2024.pdf", // Japanese
+            "\u30ce\u30fc\u30c8.txt", // Japanese, starting with KATAKANA LETTER NO, which looks like a slash
+            "\u898b\u7a4d \u00a512000.pdf", // YEN SIGN stays accepted
+            "\uac1c\uc694.pdf", // Korean
+            "Stra\u00dfe.pdf",
+            "Q3 results (final) + notes & more.xlsx",
+            "up 50% off.png"})
+    void everydayNameIsAcceptedAsSent(String name) {
+        assertEquals(name, rules.check(name).value());
     }
 
     @Test
