@@ -3,6 +3,7 @@ package dev.filegate.it;
 import static dev.filegate.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -112,5 +114,28 @@ class CrossTenantRoutesIT extends ApiIT {
         assertEquals(RandomBody.sha256(RandomBody.png(SIZE, 5)), RandomBody.sha256(still.body()), name);
         JsonObject listed = Api.json(api.get(Api.filesPath(ATTACKER), Tokens.reader(ATTACKER)));
         assertFalse(listed.toString().contains("secret.png"), name);
+    }
+
+    @Test
+    void aTenantAdminsOverviewShowsOnlyItsTenantAndAnOperatorsEveryTenant() {
+        transfer.upload(ATTACKER, Tokens.uploader(ATTACKER), "mine.png", "image/png", SIZE, () -> RandomBody.png(SIZE, 6));
+        HttpResponse<String> tenantAdmin = api.get("api/v1/admin/overview", Tokens.of(ATTACKER, "eve@" + ATTACKER, "admin"));
+        assertEquals(200, tenantAdmin.statusCode(), tenantAdmin.body());
+        JsonObject own = Api.json(tenantAdmin);
+        assertEquals("own-tenant", own.getString("scope"));
+        assertEquals(List.of(ATTACKER), own.getJsonArray("tenants").stream()
+                .map(t -> t.asJsonObject().getString("org")).toList(), "only its own tenant");
+        own.getJsonArray("pending_uploads").forEach(p -> assertEquals(ATTACKER, p.asJsonObject().getString("org")));
+        assertFalse(tenantAdmin.body().contains(VICTIM), "nothing of another tenant: " + tenantAdmin.body());
+        assertFalse(own.getJsonObject("configuration").containsKey("store_endpoint"), "nor where the store is");
+
+        assertProblem(403, api.get("api/v1/admin/overview", Tokens.of(ATTACKER, "eve@" + ATTACKER, "uploader", "reader")));
+        assertProblem(403, api.get("api/v1/admin/overview", Tokens.edited(ATTACKER, c -> c.unsetClaim("org"), "admin")));
+
+        HttpResponse<String> operator = api.get("api/v1/admin/overview", Tokens.edited(ATTACKER, c -> c.unsetClaim("org"), "operator"));
+        assertEquals(200, operator.statusCode(), operator.body());
+        assertEquals("all-tenants", Api.json(operator).getString("scope"));
+        assertTrue(operator.body().contains("\"" + VICTIM + "\""), "an operator sees every tenant");
+        assertProblem(403, api.get(Api.filesPath(VICTIM), Tokens.of(VICTIM, "ops", "operator")));
     }
 }

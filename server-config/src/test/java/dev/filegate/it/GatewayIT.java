@@ -1,5 +1,6 @@
 package dev.filegate.it;
 
+import static dev.filegate.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -110,6 +112,31 @@ class GatewayIT extends ApiIT {
         HttpResponse<byte[]> r = get(path(GLOBEX, globexFile), Tokens.reader(GLOBEX), "Range", "bytes=100-199");
         assertEquals(206, r.statusCode());
         assertTrue(Arrays.equals(Arrays.copyOfRange(content, 100, 200), r.body()));
+    }
+
+    @Test
+    void theStoresOwnErrorsReachClientsAsProblems() throws Exception {
+        for (String[] request : List.of(new String[] {"Range", "bytes=999999999-"}, new String[] {"If-Match", "\"nope\""})) {
+            HttpResponse<byte[]> r = get(path(GLOBEX, globexFile), Tokens.reader(GLOBEX), request);
+            assertTrue(r.statusCode() == 416 || r.statusCode() == 412, String.join(": ", request) + " gave " + r.statusCode());
+            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""), String.join(": ", request));
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertFalse(new String(r.body(), StandardCharsets.UTF_8).contains("<Error>"), "no S3 XML");
+        }
+        HttpResponse<byte[]> denied = get(path(GLOBEX, globexFile), Tokens.reader(ACME));
+        assertEquals(403, denied.statusCode());
+        assertEquals("application/problem+json", denied.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("nosniff", denied.headers().firstValue("X-Content-Type-Options").orElse(""));
+        for (String platform : List.of("/health", "/health/ready", "/metrics", "/ibm/api/")) {
+            assertEquals(404, get(platform, null).statusCode(), platform + " is not for clients");
+        }
+        try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(ItProperties.required("it.gateway.port")))) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write("GET /ui HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertFalse(response.contains("evil.example"), "never a Location naming the client's Host: " + response);
+        }
     }
 
     @Test
@@ -215,13 +242,13 @@ class GatewayIT extends ApiIT {
                 .header("x-amz-acl", "public-read").header("x-amz-grant-read", "uri=http://acs.amazonaws.com/groups/global/AllUsers")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, put.statusCode());
-        String key = "orgs/acme/files/" + reserved.getString("id").substring(0, 4) + "/" + reserved.getString("id").substring(5, 7)
-                + "/" + reserved.getString("id").substring(8);
+        String key = "incoming/orgs/acme/files/" + reserved.getString("id").substring(0, 4) + "/"
+                + reserved.getString("id").substring(5, 7) + "/" + reserved.getString("id").substring(8);
         HttpResponse<byte[]> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ItProperties.s3Port()
                 + "/" + ItProperties.bucketFor(ACME) + "/" + key)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(403, anonymous.statusCode(), "the object must not have become public");
         try (Store store = new Store()) {
-            assertTrue(store.keys(ACME).contains(key), "the upload itself went through");
+            assertTrue(store.incomingKeys(ACME).contains(key), "the upload itself went through, to the incoming area");
         }
     }
 
@@ -230,7 +257,35 @@ class GatewayIT extends ApiIT {
         assertEquals(404, get("/api/v1/gateway/authz", Tokens.uploader(GLOBEX), "X-Original-Method", "GET",
                 "X-Original-URI", path(GLOBEX, globexFile)).statusCode());
         assertEquals(404, get("/api/v1/gateway/authz/files/x", Tokens.uploader(GLOBEX)).statusCode());
+        // Every spelling the service's container would route to the authz endpoint: ';' path parameters (which the
+        // container drops), percent-encodings, dot segments, doubled slashes, case.
+        for (String spelling : List.of("/api/v1/gateway;x/authz", "/api/v1/gateway;/authz", "/api/v1;x/gateway/authz",
+                "/api;v=1/v1/gateway/authz", "/api/v1/gateway%3Bx/authz", "/api/v1/%67ateway/authz", "/api/v1/gateway%2Fauthz",
+                "/api/v1/./gateway/authz", "/api//v1/gateway/authz", "/api/v1/x/../gateway/authz", "/API/V1/GATEWAY/authz",
+                "/api/v1/gateway/authz;x", "/api/%76%31/gateway/authz")) {
+            int status = rawStatus(spelling, Tokens.uploader(GLOBEX));
+            assertTrue(status == 404 || status == 400, spelling + " answered " + status);
+        }
         assertEquals(200, get("/api/v1/capabilities", null).statusCode(), "the API itself is served through the gateway");
+    }
+
+    @Test
+    void onlyTheGatewayGetsSignaturesFromTheAuthzEndpoint() throws Exception {
+        String[] original = {"X-Original-Method", "GET", "X-Original-URI", path(GLOBEX, globexFile)};
+        HttpRequest.Builder direct = api.request("api/v1/gateway/authz", Tokens.reader(GLOBEX)).headers(original);
+        HttpResponse<String> noSecret = api.send(direct.copy().GET().build());
+        assertProblem(403, noSecret);
+        assertTrue(noSecret.headers().firstValue("Authorization").isEmpty(), "no signature without the secret");
+        HttpResponse<String> wrong = api.send(direct.copy().header("X-Filegate-Gateway-Secret",
+                ItProperties.required("it.gateway.secret") + "x").GET().build());
+        assertProblem(403, wrong);
+        assertTrue(wrong.headers().firstValue("Authorization").isEmpty());
+        HttpResponse<String> gatewayCall = api.send(direct.copy().header("X-Filegate-Gateway-Secret",
+                ItProperties.required("it.gateway.secret")).GET().build());
+        assertEquals(200, gatewayCall.statusCode(), "the gateway's own call, with the secret, is signed");
+        assertTrue(gatewayCall.headers().firstValue("Authorization").orElse("").startsWith("AWS4-HMAC-SHA256"));
+        // A client passing the secret header through the gateway to the API gains nothing either.
+        assertEquals(200, get("/api/v1/capabilities", null, "X-Filegate-Gateway-Secret", "guess").statusCode());
     }
 
     @Test

@@ -57,6 +57,7 @@ class HostileInputIT extends ApiIT {
     private static void nothingStored(String org) {
         try (Store store = new Store()) {
             assertEquals(List.of(), store.keys(org), "nothing may be stored for " + org);
+            assertEquals(List.of(), store.incomingKeys(org), "nothing may be uploaded for " + org);
             assertEquals(0, store.client().listObjectsV2(b -> b.bucket("filegate-it").prefix("pending/orgs/" + org + "/"))
                     .keyCount(), "nothing may even be reserved for " + org);
         }
@@ -81,7 +82,14 @@ class HostileInputIT extends ApiIT {
                 Arguments.of("twoDotLeaderNormalisesToDotDot", "\u2025.png"),
                 Arguments.of("fullwidthPhpExtensionNormalisesToPhp", "x.\uFF50\uFF48\uFF50"),
                 Arguments.of("windowsDeviceName", "CON.png"),
-                Arguments.of("trailingDot", "x.png."));
+                Arguments.of("trailingDot", "x.png."),
+                Arguments.of("javascriptExtension", "x.png.js"),
+                Arguments.of("windowsShortcut", "x.lnk"),
+                Arguments.of("deviceNameWithSpaceBeforeDot", "con .txt"),
+                Arguments.of("deviceNameWithSuperscriptDigit", "com\u00b9.txt"),
+                Arguments.of("consoleInputDevice", "conin$.txt"),
+                Arguments.of("fullwidthPercentEncodedSlash", "a\uff052Fb.png"),
+                Arguments.of("divisionSlash", "a\u2215b.png"));
     }
 
     @ParameterizedTest(name = "{0}")

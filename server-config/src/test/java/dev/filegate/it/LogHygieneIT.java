@@ -2,6 +2,7 @@ package dev.filegate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
@@ -30,7 +31,20 @@ class LogHygieneIT extends ApiIT {
                 Tokens.edited(org, c -> c.setExpirationTime(Tokens.inSeconds(-600)), "uploader"))) {
             assertEquals(401, api.get(Api.filesPath(org), token).statusCode());
         }
+        // A valid token with junk appended fails its signature check, which is where Liberty quotes the token: the
+        // valid token inside must not end up in any log either.
+        String valid = Tokens.uploader(org);
+        for (String header : List.of("Bearer " + valid + "x", "Bearer " + valid + ", Bearer abc", "Bearer " + valid + " "
+                + valid, "bearer " + valid + "%00")) {
+            int status = api.send(api.request(Api.filesPath(org), null).header("Authorization", header).GET().build())
+                    .statusCode();
+            assertTrue(status == 401 || status == 400, header.length() + " chars: " + status);
+        }
+        assertEquals(400, api.send(api.request(Api.filesPath(org), valid).header("Authorization", "Bearer " + valid + "x")
+                .GET().build()).statusCode(), "two Authorization headers");
         assertFalse(ServerLogs.files().isEmpty(), "the server logs were not found");
+        assertFalse(ServerLogs.files().stream().anyMatch(f -> f.getFileName().toString().startsWith("trace")),
+                "no trace log: Liberty would quote rejected tokens there");
         List<String> found = ServerLogs.secretsFound();
         assertEquals(List.of(), found, "secrets in the server logs");
     }

@@ -1,6 +1,7 @@
 package dev.filegate.it;
 
 import static dev.filegate.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.ItProperties;
 import dev.filegate.it.support.RandomBody;
+import dev.filegate.it.support.ServerLogs;
 import dev.filegate.it.support.Store;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Transfer;
@@ -17,6 +19,7 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
@@ -39,6 +42,9 @@ import org.junit.jupiter.api.Test;
 class PresignedIT extends ApiIT {
 
     private final Transfer transfer = new Transfer();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final byte[] PNG = png(4096);
 
     private static byte[] png(int size) {
@@ -163,8 +169,9 @@ class PresignedIT extends ApiIT {
     @Test
     void urlSignedForTheInternalHostFailsAtThePublicOneAndThePublicUrlWorks() {
         String org = "hosts";
-        HttpResponse<String> r = api.presign(org, Tokens.uploader(org),
-                Api.presignBody("a.png", "image/png", PNG.length).add("endpoint", "internal").build().toString());
+        String internalBody = Api.presignBody("a.png", "image/png", PNG.length).add("endpoint", "internal").build().toString();
+        assertProblem(403, api.presign(org, Tokens.uploader(org), internalBody));
+        HttpResponse<String> r = api.presign(org, Tokens.of(org, "runner", "uploader", "service"), internalBody);
         assertEquals(200, r.statusCode(), r.body());
         String internal = Api.json(r).getString("put_url");
         assertEquals("127.0.0.1", URI.create(internal).getHost());
@@ -204,6 +211,7 @@ class PresignedIT extends ApiIT {
         assertProblem(415, complete(org, signed));
         try (Store store = new Store()) {
             assertEquals(List.of(), store.keys(org), "the mismatching object is deleted");
+            assertEquals(List.of(), store.incomingKeys(org), "and so are the bytes as uploaded");
         }
         assertProblem(404, complete(org, signed));
     }
@@ -224,14 +232,75 @@ class PresignedIT extends ApiIT {
     }
 
     @Test
-    void uncompletedUploadIsListedAsPendingAndNotServed() {
+    void uncompletedUploadIsNeitherListedNorServedWhateverTheConditions() {
         String org = "pending";
         JsonObject signed = presign(org, "draft.png", "image/png", PNG.length, null);
         assertEquals(200, put(signed.getString("put_url"), "image/png", PNG).statusCode());
         HttpResponse<String> list = api.get(Api.filesPath(org), Tokens.uploader(org));
-        JsonObject entry = Api.json(list).getJsonArray("files").getJsonObject(0);
-        assertEquals("pending", entry.getString("state"));
-        assertProblem(404, api.get(Api.filesPath(org) + "/" + signed.getString("id"), Tokens.uploader(org)));
+        assertEquals(0, Api.json(list).getJsonArray("files").size(), list.body());
+        String file = Api.filesPath(org) + "/" + signed.getString("id");
+        assertProblem(404, api.get(file, Tokens.uploader(org)));
+        assertProblem(404, api.get(file + "/link", Tokens.uploader(org)));
+        for (String[] conditions : List.of(new String[] {"If-None-Match", "*"}, new String[] {"Range", "bytes=100000-"},
+                new String[] {"Range", "bytes=0-1"})) {
+            assertProblem(404, api.send(api.request(file, Tokens.uploader(org)).headers(conditions).GET().build()));
+        }
+    }
+
+    @Test
+    void bytesThatClaimToBeCompleteOrPublicAreNeverServed() throws Exception {
+        String org = "forged";
+        JsonObject signed = presign(org, "cat.png", "image/png", PNG.length, null);
+        // Headers nobody signed, which a lenient store (S3Proxy) accepts and AWS refuses.
+        HttpResponse<String> forged = put(signed.getString("put_url"), "image/png", PNG, "x-amz-meta-filename", "forged.png",
+                "x-amz-meta-uploaded-by", "admin", "x-amz-acl", "public-read");
+        assertEquals(200, forged.statusCode(), "the store cannot tell: " + forged.body());
+        String file = Api.filesPath(org) + "/" + signed.getString("id");
+        assertProblem(404, api.get(file, Tokens.uploader(org)));
+        assertEquals(404, api.send(api.request(file, Tokens.uploader(org)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build()).statusCode());
+        assertEquals(0, Api.json(api.get(Api.filesPath(org), Tokens.uploader(org))).getJsonArray("files").size());
+        String filesKey = fileKey(org, signed.getString("id"));
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ItProperties.s3Port()
+                + "/" + ItProperties.bucketFor(org) + "/" + filesKey)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(anonymous.statusCode() == 403 || anonymous.statusCode() == 404, "nothing lies where files are served from");
+        try (Store store = new Store()) {
+            assertEquals(List.of(), store.keys(org), "nothing reached the files area");
+            Wait.upTo(60, () -> store.incomingKeys(org).isEmpty());
+            assertEquals(List.of(), store.incomingKeys(org), "the never-completed bytes are swept");
+        }
+    }
+
+    @Test
+    void bytesPutAgainAfterCompletionAreNeverServed() throws Exception {
+        String org = "reput";
+        JsonObject signed = presign(org, "cat.png", "image/png", PNG.length, null);
+        assertEquals(200, put(signed.getString("put_url"), "image/png", PNG).statusCode());
+        assertEquals(200, complete(org, signed).statusCode());
+        byte[] html = Arrays.copyOf("<html><script>alert(1)</script>".getBytes(), PNG.length);
+        assertEquals(200, put(signed.getString("put_url"), "image/png", html).statusCode(), "the PUT URL is still valid");
+        assertArrayEquals(PNG, downloaded(org, signed.getString("id")), "the API serves the bytes it validated");
+        assertEquals(200, complete(org, signed).statusCode(), "completing again is harmless");
+        assertArrayEquals(PNG, downloaded(org, signed.getString("id")), "and does not take the new bytes");
+        try (Store store = new Store()) {
+            Wait.upTo(60, () -> store.incomingKeys(org).isEmpty());
+            assertEquals(List.of(), store.incomingKeys(org), "the bytes PUT after completion are swept");
+        }
+        assertArrayEquals(PNG, downloaded(org, signed.getString("id")), "the validated file stays");
+    }
+
+    /** The file's bytes as the API serves them (redirect mode: follow the 302 to the presigned GET). */
+    private byte[] downloaded(String org, String id) throws Exception {
+        HttpResponse<String> redirect = api.get(Api.filesPath(org) + "/" + id, Tokens.reader(org));
+        assertEquals(302, redirect.statusCode(), redirect.body());
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(redirect.headers().firstValue("Location").orElseThrow()))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        return r.body();
+    }
+
+    private static String fileKey(String org, String id) {
+        return "orgs/" + org + "/files/" + id.substring(0, 4) + "/" + id.substring(5, 7) + "/" + id.substring(8);
     }
 
     @Test
@@ -243,10 +312,12 @@ class PresignedIT extends ApiIT {
         assertEquals(200, put(kept.getString("put_url"), "image/png", PNG).statusCode());
         assertEquals(200, complete(org, kept).statusCode());
         try (Store store = new Store()) {
-            assertEquals(2, store.keys(org).size());
-            Wait.upTo(60, () -> store.keys(org).size() <= 1);
+            assertEquals(1, store.keys(org).size(), "only the completed file is in the files area");
+            assertEquals(1, store.incomingKeys(org).size(), "the abandoned bytes wait in the incoming area");
+            Wait.upTo(60, () -> store.incomingKeys(org).isEmpty());
+            assertEquals(List.of(), store.incomingKeys(org), "the abandoned upload is removed");
             List<String> left = store.keys(org);
-            assertEquals(1, left.size(), "the abandoned upload is removed: " + left);
+            assertEquals(1, left.size(), left.toString());
             assertTrue(left.get(0).endsWith(kept.getString("id").substring(8)));
             assertEquals(0, store.client().listObjectsV2(b -> b.bucket(ItProperties.bucketFor(org))
                     .prefix("pending/orgs/" + org + "/")).keyCount(), "no ledger entries remain");
@@ -302,15 +373,17 @@ class PresignedIT extends ApiIT {
         JsonObject signed = presign(org, "a.png", "image/png", PNG.length, null);
         HttpResponse<String> put = put(signed.getString("put_url"), "image/png", PNG, "x-amz-acl", "public-read");
         URI stored = URI.create(signed.getString("put_url"));
-        String anonymous = stored.getScheme() + "://" + stored.getRawAuthority() + stored.getRawPath();
+        String incoming = stored.getScheme() + "://" + stored.getRawAuthority() + stored.getRawPath();
+        String file = incoming.replace("/incoming/orgs/", "/orgs/");
         if (put.statusCode() == 200) {
             // A lenient store (S3Proxy) took the unsigned header; AWS refuses it. Either way, once completed the
-            // object must be private again, and an uncompleted one is swept.
+            // file is a private copy and the client's object is gone; an uncompleted one is swept.
             assertEquals(200, complete(org, signed).statusCode());
         } else {
             assertEquals(403, put.statusCode(), put.body());
         }
-        assertEquals(403, sendBytes(anonymous).statusCode(), "the object must not be readable without a signature");
+        assertEquals(403, sendBytes(file).statusCode(), "the file must not be readable without a signature");
+        assertEquals(404, sendBytes(incoming).statusCode(), "the client's own object is gone once completed");
     }
 
     @Test
@@ -320,7 +393,7 @@ class PresignedIT extends ApiIT {
                 () -> new ByteArrayInputStream(PNG));
         assertEquals(302, api.download(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader(org)).statusCode());
         presign(org, "again.png", "image/png", 10, null);
-        assertEquals(java.util.List.of(), dev.filegate.it.support.ServerLogs.secretsFound());
+        assertEquals(List.of(), ServerLogs.secretsFound());
     }
 
     @Test
@@ -332,7 +405,7 @@ class PresignedIT extends ApiIT {
 
     private HttpResponse<byte[]> sendBytes(String url) {
         try {
-            return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                     .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
                             HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {

@@ -10,8 +10,10 @@ import dev.filegate.it.support.RawHttp;
 import dev.filegate.it.support.Store;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Wait;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,35 @@ class UploadPolicyIT extends ApiIT {
         assertEquals(201, r.statusCode(), r.body());
         assertEquals(RandomBody.sha256(RandomBody.png(size, 5)), Api.json(r).getString("sha256"));
         assertEquals(size, Api.json(r).getJsonNumber("size").longValue());
+    }
+
+    @Test
+    void oneTenantsStalledUploadsCannotStarveAnotherTenant() throws Exception {
+        String hog = "buffers-hog";
+        List<RawHttp> stalled = new ArrayList<>();
+        try {
+            // Far more stalled chunked uploads than one tenant's share (half the part buffers) or the whole pool.
+            for (int i = 0; i < 24; i++) {
+                RawHttp raw = new RawHttp();
+                stalled.add(raw);
+                raw.send(RawHttp.head("POST", Api.filesPath(hog) + "?filename=s" + i + ".png", Tokens.uploader(hog),
+                        "Content-Type: image/png", "Transfer-Encoding: chunked"));
+                try (InputStream png = RandomBody.png(64 * 1024, i)) {
+                    raw.chunk(png.readAllBytes());
+                }
+            }
+            Thread.sleep(1000);
+            String victim = "buffers-victim";
+            HttpResponse<String> r = api.uploadChunked(victim, Tokens.uploader(victim), "mine.png", "image/png",
+                    () -> RandomBody.png(ONE_MIB, 9));
+            assertEquals(201, r.statusCode(), "another tenant still uploads: " + r.body());
+        } finally {
+            stalled.forEach(RawHttp::reset);
+        }
+        try (Store store = new Store()) {
+            Wait.upTo(20, () -> store.keys(hog).isEmpty() && store.openMultipartUploads(hog) == 0);
+        }
+        nothingStored(hog);
     }
 
     /** Sends a request head and part of a body over a raw socket, then hangs up, as a crashing client would. */

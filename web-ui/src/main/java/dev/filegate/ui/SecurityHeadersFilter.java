@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * Security headers on every response of the application: no inline script, no framing, no referrer, no sniffing.
- * Download responses add their own stricter {@code sandbox} policy.
+ * Download responses add their own stricter {@code sandbox} policy. Redirects stay relative ({@link RelativeRedirects}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -59,13 +59,15 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (!req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+        boolean api = req.getRequestURI().startsWith(req.getContextPath() + "/api/");
+        if (!api) {
             res.setHeader("Content-Security-Policy", csp); // the API sets its own, per response
         }
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Referrer-Policy", "no-referrer");
         res.setHeader("X-Frame-Options", "DENY");
         res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-        chain.doFilter(req, res);
+        // The API builds its URLs from service.public-url and redirects to the store; pages get relative redirects.
+        chain.doFilter(req, api ? res : new RelativeRedirects(res));
     }
 }

@@ -94,6 +94,15 @@ public final class RawHttp implements AutoCloseable {
         return total;
     }
 
+    /** Everything that follows until the server closes the connection (send {@code Connection: close}). */
+    public String readAll() {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** Hangs up abruptly (TCP reset), as a client whose process died would. */
     public void reset() {
         try {

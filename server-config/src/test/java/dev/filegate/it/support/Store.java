@@ -21,10 +21,19 @@ public final class Store implements AutoCloseable {
             .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
             .build();
 
-    /** Every key under {@code orgs/{org}/} in the org's bucket. */
+    /** Every key under {@code orgs/{org}/} in the org's bucket: the files the service validated. */
     public List<String> keys(String org) {
+        return keysUnder(org, "orgs/" + org + "/");
+    }
+
+    /** Keys a client uploaded to that the service has not (yet) validated: {@code incoming/orgs/{org}/...}. */
+    public List<String> incomingKeys(String org) {
+        return keysUnder(org, "incoming/orgs/" + org + "/");
+    }
+
+    private List<String> keysUnder(String org, String prefix) {
         try {
-            return s3.listObjectsV2Paginator(b -> b.bucket(ItProperties.bucketFor(org)).prefix("orgs/" + org + "/"))
+            return s3.listObjectsV2Paginator(b -> b.bucket(ItProperties.bucketFor(org)).prefix(prefix))
                     .contents().stream().map(S3Object::key).toList();
         } catch (NoSuchBucketException e) {
             return List.of();

@@ -21,7 +21,6 @@ public final class Tokens {
     public static final String AUDIENCE = "filegate-it";
 
     private static final java.util.Set<String> MINTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static final java.util.Set<String> FORGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Tokens() {
     }
@@ -31,18 +30,8 @@ public final class Tokens {
         return java.util.Set.copyOf(MINTED);
     }
 
-    /** The tokens this JVM made that no issuer signed (another key, alg none, HS256 with our public key). */
-    public static java.util.Set<String> forged() {
-        return java.util.Set.copyOf(FORGED);
-    }
-
     private static String remember(String token) {
         MINTED.add(token);
-        return token;
-    }
-
-    private static String forgery(String token) {
-        FORGED.add(token);
         return token;
     }
 
@@ -71,7 +60,7 @@ public final class Tokens {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             KeyPair other = g.generateKeyPair();
-            return forgery(sign(claims(org, "mallory", new String[] {"uploader"}, c -> { }), other.getPrivate(),
+            return remember(sign(claims(org, "mallory", new String[] {"uploader"}, c -> { }), other.getPrivate(),
                     AlgorithmIdentifiers.RSA_USING_SHA256));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -85,7 +74,7 @@ public final class Tokens {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
         jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
         try {
-            return forgery(remember(jws.getCompactSerialization()));
+            return remember(jws.getCompactSerialization());
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
@@ -101,7 +90,7 @@ public final class Tokens {
         jws.setKey(new HmacKey(pem));
         jws.setDoKeyValidation(false);
         try {
-            return forgery(remember(jws.getCompactSerialization()));
+            return remember(jws.getCompactSerialization());
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }

@@ -1,18 +1,25 @@
 package dev.filegate.storage.s3;
 
+import dev.filegate.domain.policy.PolicyViolation;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 /**
- * The client's request body, remembering whether reading it failed. When a store call fails, this tells a client
- * fault (hung up, truncated, over the limit: the client's problem, 4xx) from a store fault (connection refused or
- * reset by the store: 503), which the SDK's wrapped exceptions alone cannot.
+ * The client's request body, remembering whether reading it failed and the longest it kept the store waiting. When
+ * a store call fails, this tells a client fault (hung up, truncated, over the limit, or stalled until the store gave
+ * up on the connection: the client's problem, 4xx) from a store fault (connection refused or reset by the store:
+ * 503), which the SDK's wrapped exceptions alone cannot.
  */
 final class ClientBody extends FilterInputStream {
 
+    /** A read that took this long kept the store waiting long enough to be why it hung up. */
+    static final Duration STALL = Duration.ofSeconds(5);
+
     private volatile RuntimeException runtimeFailure;
     private volatile IOException ioFailure;
+    private volatile long longestReadNanos;
 
     ClientBody(InputStream in) {
         super(in);
@@ -34,6 +41,7 @@ final class ClientBody extends FilterInputStream {
     }
 
     private int remembering(Read read) throws IOException {
+        long start = System.nanoTime();
         try {
             return read.run();
         } catch (IOException e) {
@@ -42,16 +50,22 @@ final class ClientBody extends FilterInputStream {
         } catch (RuntimeException e) {
             runtimeFailure = e;
             throw e;
+        } finally {
+            longestReadNanos = Math.max(longestReadNanos, System.nanoTime() - start);
         }
     }
 
-    /** Rethrows what reading the client's body threw, if it threw. */
+    /** Rethrows what reading the client's body threw, if it threw, or a timeout if the client stalled. */
     void rethrowClientFailure() throws IOException {
         if (ioFailure != null) {
             throw ioFailure;
         }
         if (runtimeFailure != null) {
             throw runtimeFailure;
+        }
+        if (longestReadNanos >= STALL.toNanos()) {
+            throw new PolicyViolation(PolicyViolation.Kind.CLIENT_TIMEOUT, "the request body stalled for "
+                    + Duration.ofNanos(longestReadNanos).toSeconds() + " s; send it without pauses");
         }
     }
 }

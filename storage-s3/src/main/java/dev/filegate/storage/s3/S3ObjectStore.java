@@ -2,6 +2,7 @@ package dev.filegate.storage.s3;
 
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectPage;
@@ -100,11 +101,12 @@ public final class S3ObjectStore implements ObjectStore {
 
     private StoredObject putStreaming(ObjectLocation location, NewObject object, Map<String, String> metadata,
             InputStream body) throws IOException {
-        byte[] buffer = partBuffers.take();
+        OrgId tenant = location.key().org();
+        byte[] buffer = partBuffers.take(tenant);
         try {
             return putStreaming(location, object, metadata, body, buffer);
         } finally {
-            partBuffers.giveBack();
+            partBuffers.giveBack(tenant);
         }
     }
 

@@ -55,8 +55,8 @@ public final class S3PendingUploads implements PendingUploads {
         p.setProperty("uploaded-by", u.uploadedBy());
         p.setProperty("created-at", u.createdAt().toString());
         p.setProperty("expires-at", u.expiresAt().toString());
-        if (u.completedAt() != null) {
-            p.setProperty("completed-at", u.completedAt().toString());
+        if (u.closedAt() != null) {
+            p.setProperty("closed-at", u.closedAt().toString());
         }
         StringWriter text = new StringWriter();
         try {
@@ -124,6 +124,6 @@ public final class S3PendingUploads implements PendingUploads {
         return new PendingUpload(bucket, key, p.getProperty("filename"), p.getProperty("content-type"),
                 Long.parseLong(p.getProperty("size")), p.getProperty("sha256"), p.getProperty("uploaded-by"),
                 Instant.parse(p.getProperty("created-at")), Instant.parse(p.getProperty("expires-at")),
-                p.getProperty("completed-at") == null ? null : Instant.parse(p.getProperty("completed-at")));
+                p.getProperty("closed-at") == null ? null : Instant.parse(p.getProperty("closed-at")));
     }
 }

@@ -12,9 +12,7 @@ import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.SignedRequest;
 import dev.filegate.domain.upload.PresignedTransfers;
 import dev.filegate.domain.upload.PresignedUpload;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ReadConditions;
@@ -121,15 +119,10 @@ public class FilesResource {
         OrgId orgId = OrgId.of(org);
         var caller = callers.current();
         files.access().check(caller, orgId, Action.UPLOAD);
-        JsonObject request = parseObject(body); // only now, and at most RequestBodyGuard.MAX_BODY_BYTES
+        JsonObject request = JsonBody.object(body); // only now, and at most RequestBodyGuard.MAX_BODY_BYTES
         String filename = string(request, "filename");
         String contentType = string(request, "content_type");
-        OptionalLong size = request.containsKey("size") && request.get("size").getValueType() == JsonValue.ValueType.NUMBER
-                && request.getJsonNumber("size").isIntegral() ? OptionalLong.of(request.getJsonNumber("size").longValueExact())
-                : OptionalLong.empty();
-        if (request.containsKey("size") && size.isEmpty()) {
-            throw invalid("size must be a whole number of bytes");
-        }
+        OptionalLong size = size(request);
         Optional<String> sha256 = Optional.ofNullable(string(request, "sha256"));
         String endpoint = Optional.ofNullable(string(request, "endpoint")).orElse("public");
         AccessSigner.Audience audience = switch (endpoint) {
@@ -175,9 +168,9 @@ public class FilesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("org") String org, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") String limit) {
         OrgId orgId = OrgId.of(org);
-        FilePage page = files.list(callers.current(), orgId, cursor, limit);
+        FilePage page = files.list(callers.current(), orgId, cursor, pageSize(limit));
         JsonArrayBuilder items = Json.createArrayBuilder();
         page.files().forEach(f -> items.add(FileJson.of(f, location(f))));
         JsonObjectBuilder json = Json.createObjectBuilder().add("files", items);
@@ -191,6 +184,7 @@ public class FilesResource {
     @Path("{id}")
     public Response download(@PathParam("org") String org, @PathParam("id") String id,
             @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        ReadConditions conditions = ReadConditions.fromHeaders(range, ifNoneMatch); // 400 before anything else
         if (configuration.modes().download() == DownloadMode.GATEWAY) {
             Optional<StoredFile> file = files.describe(callers.current(), OrgId.of(org), id);
             if (file.isEmpty()) {
@@ -206,7 +200,6 @@ public class FilesResource {
             return Response.status(302).location(get.get().url()).header("Cache-Control", "no-store")
                     .header("Referrer-Policy", "no-referrer").build();
         }
-        ReadConditions conditions = ReadConditions.fromHeaders(range, ifNoneMatch);
         ObjectRead read = files.read(callers.current(), OrgId.of(org), id, conditions);
         if (read instanceof ObjectRead.Content content) {
             StreamingOutput stream = out -> {
@@ -327,12 +320,27 @@ public class FilesResource {
         }
     }
 
-    private static JsonObject parseObject(InputStream body) {
-        try (JsonReader reader = Json.createReader(body)) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            throw invalid("a JSON object is required");
+    /** {@code ?limit=}: a whole number (clamped to the page size range), else 400 rather than JAX-RS's 404. */
+    private static int pageSize(String limit) {
+        if (!limit.strip().matches("[0-9]{1,9}")) {
+            throw invalid("limit must be a whole number of files");
         }
+        return Integer.parseInt(limit.strip());
+    }
+
+    /** The declared size: absent, or a whole number of bytes that fits a long (else 400, never an overflow). */
+    private static OptionalLong size(JsonObject json) {
+        if (!json.containsKey("size")) {
+            return OptionalLong.empty();
+        }
+        try {
+            if (json.get("size").getValueType() == JsonValue.ValueType.NUMBER && json.getJsonNumber("size").isIntegral()) {
+                return OptionalLong.of(json.getJsonNumber("size").longValueExact());
+            }
+        } catch (ArithmeticException e) {
+            // too large for any file: falls through to the refusal
+        }
+        throw invalid("size must be a whole number of bytes");
     }
 
     private static String string(JsonObject json, String name) {

@@ -1,6 +1,7 @@
 package dev.filegate.api.files;
 
 import dev.filegate.domain.policy.PolicyViolation;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -19,6 +20,8 @@ final class MultipartFileReader {
 
     static final String FIELD = "file";
     private static final int MAX_PARTS_BEFORE_FILE = 16;
+    /** The most a body may carry before its file part (preamble, other fields, headers): the policy bounds the file. */
+    static final int MAX_BEFORE_FILE = 64 * 1024;
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(?:\"([^\"]{1,70})\"|([^;\\s]{1,70}))");
 
     /** The file part: its client-declared name and type, and a stream over its body. */
@@ -35,8 +38,9 @@ final class MultipartFileReader {
         }
         String boundary = m.group(1) != null ? m.group(1) : m.group(2);
         MultipartInput input;
+        BoundedUntilReleased bounded = new BoundedUntilReleased(body, MAX_BEFORE_FILE);
         try {
-            input = MultipartInput.builder().setInputStream(body).setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1))
+            input = MultipartInput.builder().setInputStream(bounded).setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1))
                     .setPartHeaderSizeMax(8 * 1024).get();
             input.setHeaderCharset(StandardCharsets.UTF_8);
             boolean more = input.skipPreamble();
@@ -47,6 +51,7 @@ final class MultipartFileReader {
                     String filename = filename(header(headers, "content-disposition"))
                             .orElseThrow(() -> invalid("the file part carries no filename"));
                     String type = header(headers, "content-type");
+                    bounded.release();
                     return new FilePart(filename, type == null ? "application/octet-stream" : type, input.newInputStream());
                 }
                 input.discardBodyData();
@@ -94,6 +99,45 @@ final class MultipartFileReader {
             return Optional.empty();
         }
         return Optional.of(m.group(1) != null ? m.group(1).replaceAll("\\\\(.)", "$1") : m.group(2));
+    }
+
+    /** Counts what is read and refuses to go past {@code limit} until released. */
+    private static final class BoundedUntilReleased extends FilterInputStream {
+
+        private final long limit;
+        private long count;
+        private boolean released;
+
+        BoundedUntilReleased(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        void release() {
+            released = true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (!released && count > limit) {
+                throw new PolicyViolation(PolicyViolation.Kind.TOO_LARGE,
+                        "a multipart body may carry at most " + limit + " bytes before its file part");
+            }
+        }
     }
 
     private static PolicyViolation invalid(String detail) {

@@ -73,7 +73,7 @@ public class HousekeepingJob {
         try {
             PendingUploadSweeper.Result r = sweeper.sweep();
             if (r.removedEntries() > 0) {
-                LOG.log(Level.INFO, "removed {0} abandoned presigned uploads ({1} objects)",
+                LOG.log(Level.INFO, "swept {0} expired presigned uploads ({1} unvalidated objects removed)",
                         new Object[] {r.removedEntries(), r.removedObjects()});
             }
         } catch (StoreUnavailable e) {

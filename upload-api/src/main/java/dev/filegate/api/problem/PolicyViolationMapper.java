@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Each broken rule gets its precise status: 400 bad name or org, 413 too large, 415 type not allowed. */
+/**
+ * Each broken rule gets its precise status: 400 bad name or org, 413 too large, 415 type not allowed, 429 the
+ * tenant's share of upload buffers in use, 408 a body that stalled.
+ */
 @Provider
 public class PolicyViolationMapper implements ExceptionMapper<PolicyViolation> {
 
@@ -21,7 +24,16 @@ public class PolicyViolationMapper implements ExceptionMapper<PolicyViolation> {
             case NOT_UPLOADED -> Problem.of("not-uploaded", "Conflict", 409, e.getMessage());
             case NOT_FOUND -> Problems.notFound(e.getMessage());
             case MODE_DISABLED -> Problem.of("mode-disabled", "Not found", 404, e.getMessage());
+            case TENANT_BUSY -> Problem.of("tenant-busy", "Too many requests", 429, e.getMessage());
+            case CLIENT_TIMEOUT -> Problem.of("request-timeout", "Request timeout", 408, e.getMessage());
         };
-        return problem.toResponse();
+        Response response = problem.toResponse();
+        if (e.kind() == PolicyViolation.Kind.TENANT_BUSY) {
+            return Response.fromResponse(response).header("Retry-After", "30").build();
+        }
+        if (e.kind() == PolicyViolation.Kind.CLIENT_TIMEOUT) {
+            return Response.fromResponse(response).header("Connection", "close").build();
+        }
+        return response;
     }
 }

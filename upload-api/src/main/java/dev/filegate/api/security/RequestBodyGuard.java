@@ -2,7 +2,9 @@ package dev.filegate.api.security;
 
 import dev.filegate.api.problem.Problem;
 import dev.filegate.api.problem.Problems;
+import dev.filegate.domain.policy.PolicyViolation;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,6 +17,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -44,35 +47,47 @@ public class RequestBodyGuard implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    /** The headers as they arrived: the JAX-RS view may leave out a Content-Length the container could not parse. */
+    @Context
+    HttpServletRequest servlet;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        List<String> authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.size() > 1) {
+        if (raw(request, HttpHeaders.AUTHORIZATION).size() > 1) {
             abort(request, Problems.badRequest("ambiguous-request", "send exactly one Authorization header"));
             return;
         }
         long length;
         try {
-            length = declaredLength(request.getHeaders().get(HttpHeaders.CONTENT_LENGTH));
+            length = declaredLength(raw(request, HttpHeaders.CONTENT_LENGTH));
         } catch (IllegalArgumentException e) {
             abort(request, Problems.badRequest("ambiguous-request", "Content-Length must be one decimal number of bytes"));
             return;
         }
-        if (!identityOnly(request.getHeaders().get("Content-Encoding"))) {
+        if (!identityOnly(raw(request, "Content-Encoding"))) {
             abort(request, Problems.unsupportedType(
                     "compressed request bodies (Content-Encoding) are not accepted; send the file's own bytes"));
             return;
         }
-        boolean hasBody = length > 0 || (length < 0 && request.getHeaders().containsKey("Transfer-Encoding"));
+        boolean chunked = !raw(request, "Transfer-Encoding").isEmpty();
+        boolean authenticated = request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken;
+        Method method = resource == null ? null : resource.getResourceMethod();
+        boolean upload = method != null && method.isAnnotationPresent(StreamedUpload.class);
+        if (upload && length < 0 && !chunked && authenticated) {
+            // Without either, HTTP/1.1 says there is no body: an upload would silently store an empty file.
+            abort(request, Problem.of("length-required", "Length required", 411,
+                    "send the file with a Content-Length (or chunked)"));
+            return;
+        }
+        boolean hasBody = length > 0 || (length < 0 && chunked);
         if (!hasBody) {
             return;
         }
-        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken)) {
+        if (!authenticated) {
             abort(request, Problems.unauthorized("a valid bearer token is required before a request body is read"));
             return;
         }
-        Method method = resource == null ? null : resource.getResourceMethod();
-        if (method != null && method.isAnnotationPresent(StreamedUpload.class)) {
+        if (upload) {
             return; // the upload policy bounds it while streaming
         }
         if (length > MAX_BODY_BYTES) {
@@ -82,9 +97,21 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         request.setEntityStream(new Capped(request.getEntityStream(), MAX_BODY_BYTES));
     }
 
+    /** Every value of a request header, as the container received them. */
+    private List<String> raw(ContainerRequestContext request, String name) {
+        if (servlet != null) {
+            List<String> values = Collections.list(servlet.getHeaders(name));
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        List<String> values = request.getHeaders().get(name);
+        return values == null ? List.of() : values;
+    }
+
     /** @return the declared length, or -1 when there is none */
     static long declaredLength(List<String> values) {
-        if (values == null || values.isEmpty()) {
+        if (values.isEmpty()) {
             return -1;
         }
         String first = null;
@@ -102,9 +129,6 @@ public class RequestBodyGuard implements ContainerRequestFilter {
 
     /** Whether every coding named in every Content-Encoding header is {@code identity} (or there is none). */
     static boolean identityOnly(List<String> values) {
-        if (values == null) {
-            return true;
-        }
         for (String value : values) {
             for (String coding : value.split(",", -1)) {
                 String c = coding.strip().toLowerCase(Locale.ROOT);
@@ -116,8 +140,10 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         return true;
     }
 
+    private static final String TOO_LARGE = "this request's body may be at most " + MAX_BODY_BYTES + " bytes";
+
     private static Problem tooLarge() {
-        return Problems.tooLarge("this request's body may be at most " + MAX_BODY_BYTES + " bytes");
+        return Problems.tooLarge(TOO_LARGE);
     }
 
     private static void abort(ContainerRequestContext request, Problem problem) {
@@ -128,7 +154,7 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         request.abortWith(r.build());
     }
 
-    /** A body stream that refuses to go past its cap: the resource gets a 413 instead of more bytes. */
+    /** A body stream that refuses to go past its cap: the resource gets a 413 (a policy violation) instead of more bytes. */
     static final class Capped extends FilterInputStream {
 
         private final long cap;
@@ -160,17 +186,8 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         private void count(int n) {
             count += n;
             if (count > cap) {
-                throw new BodyTooLarge();
+                throw new PolicyViolation(PolicyViolation.Kind.TOO_LARGE, TOO_LARGE);
             }
-        }
-    }
-
-    /** Thrown by {@link Capped} past the cap; mapped to 413. */
-    public static final class BodyTooLarge extends jakarta.ws.rs.WebApplicationException {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLarge() {
-            super(Response.fromResponse(tooLarge().toResponse()).header("Connection", "close").build());
         }
     }
 }

@@ -92,7 +92,7 @@ public final class GatewayAuthorizer {
             String contentType) {
         access.check(caller, org, Action.UPLOAD);
         PendingUpload p = pending.find(location.bucket(), location.key())
-                .filter(u -> u.expiresAt().isAfter(clock.instant()) && !u.completed())
+                .filter(u -> u.expiresAt().isAfter(clock.instant()) && !u.closed())
                 .orElseThrow(() -> new AccessDenied("no upload to this file is pending (reserve one through the API)"));
         if (contentLength.isEmpty() || contentLength.getAsLong() != p.size()) {
             throw new AccessDenied("the upload must be exactly the declared " + p.size() + " bytes");

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *
  * <p>Apart from the per-character checks on the raw input, the byte length of the stored name and the form of the
  * stored extension, every rule reads one normalised view of the name (see {@code View} below): its NFKC form, case-folded,
- * split on dots into segments with the spaces that Windows drops around a segment trimmed. A compatibility form
+ * split on dots into segments (each ending at a ';', as IIS reads it) with the spaces that Windows drops around a
+ * segment trimmed. A compatibility form
  * (fullwidth letters, superscript digits, fullwidth or small solidus and percent signs, one-dot leaders, no-break
  * spaces) therefore meets every rule as what it stands for, not just the few rules that once thought of it.
  */
@@ -57,6 +58,10 @@ public final class FilenameRules {
             "cmd", "ps1", "ps1xml", "psc1", "psd1", "psm1", "pssc", "vbs", "vbe", "js", "jse", "ws", "wsf", "wsh",
             "wsc", "sct", "hta", "chm", "hlp", "lnk", "url", "scf", "library-ms", "searchconnector-ms",
             "settingcontent-ms", "reg", "inf", "msc", "diagcab", "wsb", "xll",
+            // Windows, older or rarer but still run by the shell, Office or the Monad/PowerShell host: shell scrap
+            // objects, Access projects, Monad scripts, Excel web queries and SYLK, VSTO add-ins, Remote Desktop files.
+            "shs", "shb", "ade", "adp", "mde", "accde", "msh", "msh1", "msh2", "mshxml", "msh1xml", "msh2xml", "ps2",
+            "ps2xml", "psc2", "iqy", "slk", "vsto", "rdp",
             // macOS: applications and installers, scripts run by Terminal, Script Editor or Automator, shortcuts,
             // configuration profiles, libraries.
             "app", "pkg", "mpkg", "command", "tool", "terminal", "scpt", "applescript", "workflow", "action",
@@ -209,7 +214,13 @@ public final class FilenameRules {
 
         static View of(String nfc) {
             String text = fold(nfc);
-            return new View(text, Arrays.stream(text.split("\\.", -1)).map(View::segment).toList());
+            return new View(text, Arrays.stream(text.split("\\.", -1)).map(View::beforeParameter).map(View::segment).toList());
+        }
+
+        /** IIS ends an extension at a ';' ({@code x.asp;.png} runs as ASP): a segment is what precedes it. */
+        static String beforeParameter(String segment) {
+            int semicolon = segment.indexOf(';');
+            return semicolon < 0 ? segment : segment.substring(0, semicolon);
         }
 
         static String fold(String s) {

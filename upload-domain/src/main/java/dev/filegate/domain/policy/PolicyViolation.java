@@ -21,7 +21,11 @@ public final class PolicyViolation extends RuntimeException {
         /** No such file or pending upload (or not this tenant's: indistinguishable on purpose). */
         NOT_FOUND,
         /** The mode this operation belongs to is not enabled on this deployment. */
-        MODE_DISABLED
+        MODE_DISABLED,
+        /** The caller's tenant already uses its share of a bounded resource (upload buffers): retry shortly. */
+        TENANT_BUSY,
+        /** The client stopped sending its body for longer than the service waits. */
+        CLIENT_TIMEOUT
     }
 
     private final Kind kind;

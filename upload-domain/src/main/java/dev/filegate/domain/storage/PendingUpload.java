@@ -8,27 +8,30 @@ import java.util.Objects;
  * A presigned upload the service signed and the client has not yet completed: what was promised, so that
  * completion can check what arrived, and so that an abandoned upload can be found and removed.
  *
- * <p>A completed upload keeps its entry, marked {@link #completed()}, until it is swept: its upload URL may still be
- * valid, and whatever a client PUTs with it after completion lands in the incoming area, which the sweeper clears.
+ * <p>An upload that was completed, or refused on completion, keeps its entry, marked {@link #closed()}, until it is
+ * swept: its upload URL may still be valid, and whatever a client PUTs with it afterwards lands in the incoming area,
+ * which the sweeper clears. A closed entry is never completed again.
  *
  * @param sha256Hex the SHA-256 the client declared (and the store enforces), or {@code null}
- * @param completedAt when the service validated the bytes and copied them into the files, or {@code null}
+ * @param closedAt when the service completed the upload (validated the bytes and sealed them in the files) or
+ *        refused it, or {@code null} while it is pending
  */
 public record PendingUpload(String bucket, StorageKey key, String filename, String contentType, long size,
-        String sha256Hex, String uploadedBy, Instant createdAt, Instant expiresAt, Instant completedAt) {
+        String sha256Hex, String uploadedBy, Instant createdAt, Instant expiresAt, Instant closedAt) {
 
-    /** A fresh entry, not completed. */
+    /** A fresh entry, still pending. */
     public PendingUpload(String bucket, StorageKey key, String filename, String contentType, long size,
             String sha256Hex, String uploadedBy, Instant createdAt, Instant expiresAt) {
         this(bucket, key, filename, contentType, size, sha256Hex, uploadedBy, createdAt, expiresAt, null);
     }
 
-    public boolean completed() {
-        return completedAt != null;
+    /** Whether completion already happened or refused the bytes: nothing more is accepted for this upload. */
+    public boolean closed() {
+        return closedAt != null;
     }
 
-    /** This entry, marked completed at {@code when}. */
-    public PendingUpload completedAt(Instant when) {
+    /** This entry, closed at {@code when}. */
+    public PendingUpload closedAt(Instant when) {
         return new PendingUpload(bucket, key, filename, contentType, size, sha256Hex, uploadedBy, createdAt, expiresAt,
                 Objects.requireNonNull(when, "when"));
     }

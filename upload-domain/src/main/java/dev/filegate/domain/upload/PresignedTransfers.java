@@ -146,7 +146,7 @@ public final class PresignedTransfers {
 
     private StoredFile completeLocked(OrgId org, ObjectLocation location) {
         Optional<PendingUpload> promised = pending.find(location.bucket(), location.key());
-        if (promised.isEmpty() || promised.get().completed()) {
+        if (promised.isEmpty() || promised.get().closed()) {
             return store.head(location).filter(FileService::complete).map(o -> withSha256(FileService.view(org, o),
                     promised.map(PendingUpload::sha256Hex).orElse(null))).orElseThrow(PresignedTransfers::unknown);
         }
@@ -169,12 +169,12 @@ public final class PresignedTransfers {
         } catch (PolicyViolation e) {
             store.delete(location);
             store.delete(incoming);
-            pending.remove(location.bucket(), location.key());
+            pending.record(p.closedAt(keys.clock().instant())); // kept, so that bytes PUT again are swept too
             throw e;
         }
         StoredObject sealed = store.copy(location, location, new NewObject(p.contentType(), p.filename(), p.uploadedBy(), size));
         store.delete(incoming);
-        pending.record(p.completedAt(keys.clock().instant()));
+        pending.record(p.closedAt(keys.clock().instant()));
         return withSha256(FileService.view(org, sealed), p.sha256Hex());
     }
 

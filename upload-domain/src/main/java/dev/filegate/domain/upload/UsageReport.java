@@ -73,7 +73,7 @@ public final class UsageReport {
                 all.addAll(pending.list(bucket, "orgs/"));
             }
         }
-        all.removeIf(PendingUpload::completed);
+        all.removeIf(PendingUpload::closed);
         all.sort(Comparator.comparing(PendingUpload::createdAt).reversed());
         return all.subList(0, Math.min(limit, all.size()));
     }

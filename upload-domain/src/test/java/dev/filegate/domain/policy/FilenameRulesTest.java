@@ -252,4 +252,17 @@ class FilenameRulesTest {
     void loneSurrogateIsRefused() {
         refused("a\uD800.png");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x.asp;.png", "x.php;x.jpg", "report.shs", "q.iqy",
+            "db.ade", "run.msh1xml", "s.slk", "desk.rdp", "addin.vsto", "x.aspx ;.png"})
+    void filenameHidingAnExtensionBehindASemicolonOrARareWindowsHandler(String name) {
+        assertThrows(PolicyViolation.class, () -> FilenameRules.defaults().check(name), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a;b.txt", "notes; draft.pdf", "chapter.one.pdf"})
+    void aSemicolonThatHidesNothingIsAccepted(String name) {
+        assertEquals(name, FilenameRules.defaults().check(name).value());
+    }
 }

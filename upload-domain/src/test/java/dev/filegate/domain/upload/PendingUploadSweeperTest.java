@@ -8,7 +8,6 @@ import dev.filegate.domain.file.StorageKeyGenerator;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.PendingUpload;
-import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.tenant.OrgId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,11 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -29,28 +24,7 @@ class PendingUploadSweeperTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     private final InMemoryObjectStore store = new InMemoryObjectStore();
-    private final Map<String, PendingUpload> ledger = new HashMap<>();
-    private final PendingUploads pending = new PendingUploads() {
-        @Override
-        public void record(PendingUpload u) {
-            ledger.put(u.bucket() + "/" + u.key(), u);
-        }
-
-        @Override
-        public Optional<PendingUpload> find(String bucket, StorageKey key) {
-            return Optional.ofNullable(ledger.get(bucket + "/" + key));
-        }
-
-        @Override
-        public void remove(String bucket, StorageKey key) {
-            ledger.remove(bucket + "/" + key);
-        }
-
-        @Override
-        public List<PendingUpload> list(String bucket, String prefix) {
-            return new ArrayList<>(ledger.values().stream().filter(u -> u.bucket().equals(bucket)).toList());
-        }
-    };
+    private final InMemoryPendingUploads pending = new InMemoryPendingUploads();
     private final StorageKeyGenerator keys = StorageKeyGenerator.systemDefault();
 
     private StorageKey pendingUpload(Instant expiresAt, boolean bytesArrived, boolean completed) throws IOException {
@@ -99,5 +73,16 @@ class PendingUploadSweeperTest {
     void signedButNeverUploadedLosesOnlyTheEntry() throws IOException {
         pendingUpload(NOW.minus(Duration.ofHours(2)), false, false);
         assertEquals(new PendingUploadSweeper.Result(0, 1), sweeper().sweep());
+    }
+
+    @Test
+    void whateverLiesInTheIncomingAreaPastGraceIsRemovedAndTheValidatedFileKept() throws IOException {
+        StorageKey key = pendingUpload(NOW.minus(Duration.ofHours(2)), true, true);
+        pending.record(pending.find("b", key).orElseThrow().closedAt(NOW.minus(Duration.ofHours(2))));
+        store.put(new ObjectLocation("b", key).incomingArea(), new NewObject("image/png", "again.png", "alice",
+                OptionalLong.empty()), new ByteArrayInputStream(new byte[5]));
+        assertEquals(new PendingUploadSweeper.Result(1, 1), sweeper().sweep());
+        assertTrue(store.head(new ObjectLocation("b", key).incomingArea()).isEmpty(), "bytes PUT after completion");
+        assertTrue(store.head(new ObjectLocation("b", key)).isPresent(), "the validated file");
     }
 }

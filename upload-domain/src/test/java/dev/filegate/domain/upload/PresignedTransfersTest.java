@@ -102,7 +102,7 @@ class PresignedTransfersTest {
         assertEquals("cat.png", completed.filename(), "the name the service validated, not the client's metadata");
         assertArrayEquals(PNG, served(u));
         assertTrue(store.head(location(u).incomingArea()).isEmpty(), "the incoming bytes are gone");
-        assertTrue(ledger.find("files", location(u).key()).orElseThrow().completed());
+        assertTrue(ledger.find("files", location(u).key()).orElseThrow().closed());
     }
 
     @Test
@@ -130,7 +130,10 @@ class PresignedTransfersTest {
         PolicyViolation e = assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()));
         assertEquals(PolicyViolation.Kind.TYPE_MISMATCH, e.kind());
         assertTrue(store.objects.isEmpty(), store.objects.keySet().toString());
-        assertTrue(ledger.entries.isEmpty());
+        assertTrue(ledger.find("files", location(u).key()).orElseThrow().closed(), "kept until swept, closed");
+        clientPuts(location(u).incomingArea(), null, PNG); // the URL still works: a second try is not a completion
+        assertEquals(PolicyViolation.Kind.NOT_FOUND,
+                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value())).kind());
     }
 
     @Test

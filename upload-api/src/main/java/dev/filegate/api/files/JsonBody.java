@@ -1,0 +1,63 @@
+package dev.filegate.api.files;
+
+import dev.filegate.domain.policy.PolicyViolation;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/** A request body that must be one JSON object, read strictly: 400 for anything else. */
+final class JsonBody {
+
+    private JsonBody() {
+    }
+
+    /** Exactly one JSON object, nothing after it, no top-level member twice. */
+    static JsonObject object(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body.readAllBytes(); // at most RequestBodyGuard.MAX_BODY_BYTES
+        } catch (IOException e) {
+            throw invalid("the request body could not be read");
+        }
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw invalid("a JSON object is required");
+            }
+            Set<String> names = new HashSet<>();
+            int depth = 1;
+            while (depth > 0) {
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    case KEY_NAME -> {
+                        if (depth == 1 && !names.add(parser.getString())) {
+                            throw invalid("a member appears twice in the JSON object");
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            if (parser.hasNext()) {
+                throw invalid("the body must be one JSON object and nothing after it");
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw invalid("a JSON object is required");
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            return reader.readObject();
+        }
+    }
+
+    private static PolicyViolation invalid(String detail) {
+        return new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, detail);
+    }
+}
