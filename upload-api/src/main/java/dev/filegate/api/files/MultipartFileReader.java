@@ -1,7 +1,7 @@
 package dev.filegate.api.files;
 
+import dev.filegate.api.security.BoundedBody;
 import dev.filegate.domain.policy.PolicyViolation;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -38,7 +38,8 @@ final class MultipartFileReader {
         }
         String boundary = m.group(1) != null ? m.group(1) : m.group(2);
         MultipartInput input;
-        BoundedUntilReleased bounded = new BoundedUntilReleased(body, MAX_BEFORE_FILE);
+        BoundedBody bounded = new BoundedBody(body, MAX_BEFORE_FILE,
+                "a multipart body may carry at most " + MAX_BEFORE_FILE + " bytes before its file part");
         try {
             input = MultipartInput.builder().setInputStream(bounded).setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1))
                     .setPartHeaderSizeMax(8 * 1024).get();
@@ -99,45 +100,6 @@ final class MultipartFileReader {
             return Optional.empty();
         }
         return Optional.of(m.group(1) != null ? m.group(1).replaceAll("\\\\(.)", "$1") : m.group(2));
-    }
-
-    /** Counts what is read and refuses to go past {@code limit} until released. */
-    private static final class BoundedUntilReleased extends FilterInputStream {
-
-        private final long limit;
-        private long count;
-        private boolean released;
-
-        BoundedUntilReleased(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        void release() {
-            released = true;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            count += n;
-            if (!released && count > limit) {
-                throw new PolicyViolation(PolicyViolation.Kind.TOO_LARGE,
-                        "a multipart body may carry at most " + limit + " bytes before its file part");
-            }
-        }
     }
 
     private static PolicyViolation invalid(String detail) {

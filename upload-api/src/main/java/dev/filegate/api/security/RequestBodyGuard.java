@@ -2,7 +2,6 @@ package dev.filegate.api.security;
 
 import dev.filegate.api.problem.Problem;
 import dev.filegate.api.problem.Problems;
-import dev.filegate.domain.policy.PolicyViolation;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -13,9 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.List;
@@ -94,7 +90,7 @@ public class RequestBodyGuard implements ContainerRequestFilter {
             abort(request, tooLarge());
             return;
         }
-        request.setEntityStream(new Capped(request.getEntityStream(), MAX_BODY_BYTES));
+        request.setEntityStream(new BoundedBody(request.getEntityStream(), MAX_BODY_BYTES, TOO_LARGE));
     }
 
     /** Every value of a request header, as the container received them. */
@@ -152,42 +148,5 @@ public class RequestBodyGuard implements ContainerRequestFilter {
             r.header("WWW-Authenticate", "Bearer");
         }
         request.abortWith(r.build());
-    }
-
-    /** A body stream that refuses to go past its cap: the resource gets a 413 (a policy violation) instead of more bytes. */
-    static final class Capped extends FilterInputStream {
-
-        private final long cap;
-        private long count;
-
-        Capped(InputStream in, long cap) {
-            super(in);
-            this.cap = cap;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, (int) Math.min(len, cap + 1 - count));
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            count += n;
-            if (count > cap) {
-                throw new PolicyViolation(PolicyViolation.Kind.TOO_LARGE, TOO_LARGE);
-            }
-        }
     }
 }

@@ -37,10 +37,14 @@ class RequestBodyGuardTest {
 
     @Test
     void aCappedBodyRefusesTheByteAfterTheCap() throws IOException {
-        InputStream capped = new RequestBodyGuard.Capped(new ByteArrayInputStream(new byte[11]), 10);
+        InputStream capped = new BoundedBody(new ByteArrayInputStream(new byte[11]), 10, "at most 10");
         assertEquals(10, capped.readNBytes(10).length);
         assertEquals(PolicyViolation.Kind.TOO_LARGE, assertThrows(PolicyViolation.class, capped::read).kind());
-        InputStream exact = new RequestBodyGuard.Capped(new ByteArrayInputStream(new byte[10]), 10);
+        InputStream exact = new BoundedBody(new ByteArrayInputStream(new byte[10]), 10, "at most 10");
         assertEquals(10, exact.readAllBytes().length, "exactly the cap is fine");
+        BoundedBody released = new BoundedBody(new ByteArrayInputStream(new byte[30]), 10, "at most 10");
+        assertEquals(5, released.readNBytes(5).length);
+        released.release();
+        assertEquals(25, released.readAllBytes().length, "a released bound counts nothing more");
     }
 }
