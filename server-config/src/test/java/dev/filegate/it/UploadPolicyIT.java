@@ -126,6 +126,20 @@ class UploadPolicyIT extends ApiIT {
     }
 
     @Test
+    void aBodyEndingBeforeItsContentLengthIsTheClientsErrorNotAStoreOutage() throws Exception {
+        String org = "short-body";
+        try (RawHttp http = new RawHttp()) {
+            http.send(RawHttp.head("POST", Api.filesPath(org) + "?filename=a.txt", Tokens.uploader(org),
+                    "Content-Type: text/plain", "Content-Length: 5000"));
+            http.send("only a few bytes of text");
+            http.endRequest();
+            int status = http.status();
+            assertEquals(400, status, "the client's body ran out: " + status);
+        }
+        nothingStored(org);
+    }
+
+    @Test
     void clientDisconnectMidChunkedUploadAbortsTheMultipartUpload() throws Exception {
         String org = "hangup";
         String token = Tokens.uploader(org);

@@ -103,6 +103,15 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Says the request is over (TCP half-close) while still reading the answer, as a client whose body ran out would. */
+    public void endRequest() {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            // already closed: the caller reads whatever came back
+        }
+    }
+
     /** Hangs up abruptly (TCP reset), as a client whose process died would. */
     public void reset() {
         try {

@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * The client's request body, remembering whether reading it failed and the longest it kept the store waiting. When
@@ -20,6 +21,8 @@ final class ClientBody extends FilterInputStream {
     private volatile RuntimeException runtimeFailure;
     private volatile IOException ioFailure;
     private volatile long longestReadNanos;
+    private volatile long bytesRead;
+    private volatile boolean ended;
 
     ClientBody(InputStream in) {
         super(in);
@@ -32,12 +35,23 @@ final class ClientBody extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        return remembering(super::read);
+        int c = remembering(super::read);
+        counted(c < 0 ? -1 : 1);
+        return c;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        return remembering(() -> super.read(b, off, len));
+        return counted(remembering(() -> super.read(b, off, len)));
+    }
+
+    private int counted(int n) {
+        if (n < 0) {
+            ended = true;
+        } else {
+            bytesRead += n;
+        }
+        return n;
     }
 
     private int remembering(Read read) throws IOException {
@@ -55,13 +69,20 @@ final class ClientBody extends FilterInputStream {
         }
     }
 
-    /** Rethrows what reading the client's body threw, if it threw, or a timeout if the client stalled. */
-    void rethrowClientFailure() throws IOException {
+    /**
+     * Rethrows what reading the client's body threw, if it threw; a refusal if the body ended before the length its
+     * client declared; a timeout if the client stalled.
+     */
+    void rethrowClientFailure(OptionalLong declared) throws IOException {
         if (ioFailure != null) {
             throw ioFailure;
         }
         if (runtimeFailure != null) {
             throw runtimeFailure;
+        }
+        if (ended && declared.isPresent() && bytesRead < declared.getAsLong()) {
+            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the body ended after " + bytesRead
+                    + " of the " + declared.getAsLong() + " bytes its Content-Length announced");
         }
         if (longestReadNanos >= STALL.toNanos()) {
             throw new PolicyViolation(PolicyViolation.Kind.CLIENT_TIMEOUT, "the request body stalled for "

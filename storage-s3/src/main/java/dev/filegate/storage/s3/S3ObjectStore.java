@@ -85,7 +85,7 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (SdkException | IllegalStateException e) {
             // IllegalStateException: the SDK wanted to retry a failed request but a streamed body cannot be replayed.
             // The client's fault if reading its body failed (4xx); otherwise the store's (503).
-            client.rethrowClientFailure();
+            client.rethrowClientFailure(object.length());
             throw translate("storing an object", e);
         }
     }
