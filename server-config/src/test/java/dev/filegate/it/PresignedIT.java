@@ -289,6 +289,40 @@ class PresignedIT extends ApiIT {
         assertArrayEquals(PNG, downloaded(org, signed.getString("id")), "the validated file stays");
     }
 
+    @Test
+    void aPutUrlTurnedIntoACopyOfAnotherTenantsFileNeverYieldsThatFile() throws Exception {
+        String victim = "copy-victim";
+        String attacker = "copy-thief";
+        JsonObject secret = presign(victim, "secret.png", "image/png", PNG.length, null);
+        assertEquals(200, put(secret.getString("put_url"), "image/png", PNG).statusCode());
+        assertEquals(200, complete(victim, secret).statusCode());
+        String source = "/" + ItProperties.bucketFor(victim) + "/" + fileKey(victim, secret.getString("id"));
+        byte[] mine = png(PNG.length + 1);
+
+        // With the metadata the copy carries over: refused, and the size of what was copied is not told.
+        JsonObject plain = presign(attacker, "loot.png", "image/png", mine.length, null);
+        HttpResponse<String> copied = put(plain.getString("put_url"), "image/png", mine, "x-amz-copy-source", source);
+        HttpResponse<String> refused = complete(attacker, plain);
+        if (copied.statusCode() == 200) { // a lenient store (S3Proxy) made the copy; AWS refuses the request
+            assertProblem(400, refused);
+        }
+        assertFalse(refused.body().contains(Integer.toString(PNG.length)), "no size oracle: " + refused.body());
+
+        // Without the metadata, a declared sha256 is checked over the bytes themselves.
+        String sha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(mine));
+        JsonObject hashed = presign(attacker, "loot.png", "image/png", PNG.length, sha);
+        put(hashed.getString("put_url"), "image/png", PNG, "x-amz-copy-source", source, "x-amz-metadata-directive", "REPLACE",
+                "x-amz-checksum-sha256", sha);
+        HttpResponse<String> checked = complete(attacker, hashed);
+        assertTrue(checked.statusCode() == 400 || checked.statusCode() == 409, checked.body());
+
+        assertEquals(0, Api.json(api.get(Api.filesPath(attacker), Tokens.reader(attacker))).getJsonArray("files").size(),
+                "the thief has no file");
+        try (Store store = new Store()) {
+            assertEquals(List.of(), store.keys(attacker));
+        }
+    }
+
     /** The file's bytes as the API serves them (redirect mode: follow the 302 to the presigned GET). */
     private byte[] downloaded(String org, String id) throws Exception {
         HttpResponse<String> redirect = api.get(Api.filesPath(org) + "/" + id, Tokens.reader(org));

@@ -63,6 +63,8 @@ public final class S3ObjectStore implements ObjectStore {
     private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
     private final MultipartAborts aborts;
     private final PartBuffers partBuffers;
+    /** At most half the store connections move one tenant's bytes at a time: slow clients of one tenant starve no other. */
+    private final TenantShares transfers;
 
     public S3ObjectStore(S3Client s3, S3Settings settings) {
         this.s3 = s3;
@@ -70,10 +72,22 @@ public final class S3ObjectStore implements ObjectStore {
         this.bounded = S3Clients.wholeCallTimeout(settings.callTimeout());
         this.aborts = new MultipartAborts(s3, bounded);
         this.partBuffers = new PartBuffers(settings.partSize(), settings.bufferedParts(), java.time.Duration.ofSeconds(30));
+        this.transfers = new TenantShares(settings.maxConnections() / 2, java.time.Duration.ofSeconds(5),
+                "transfers to or from the store");
     }
 
     @Override
     public StoredObject put(ObjectLocation location, NewObject object, InputStream body) throws IOException {
+        OrgId tenant = location.key().org();
+        transfers.acquire(tenant);
+        try {
+            return store(location, object, body);
+        } finally {
+            transfers.release(tenant);
+        }
+    }
+
+    private StoredObject store(ObjectLocation location, NewObject object, InputStream body) throws IOException {
         ensureBucket(location.bucket());
         Map<String, String> metadata = ObjectMetadataCodec.encode(object.filename(), object.uploadedBy());
         ClientBody client = new ClientBody(body);
@@ -207,8 +221,27 @@ public final class S3ObjectStore implements ObjectStore {
         return head(to).orElseThrow(() -> new StoreUnavailable("the copied object vanished", null));
     }
 
+    /** A read holds one of its tenant's transfer shares until its body is closed. */
     @Override
     public ObjectRead get(ObjectLocation location, ReadConditions conditions) {
+        OrgId tenant = location.key().org();
+        transfers.acquire(tenant);
+        ObjectRead read;
+        try {
+            read = fetch(location, conditions);
+        } catch (RuntimeException e) {
+            transfers.release(tenant);
+            throw e;
+        }
+        if (read instanceof ObjectRead.Content c) {
+            return new ObjectRead.Content(c.object(), c.contentLength(), c.contentRange(),
+                    new ReleaseOnClose(c.body(), () -> transfers.release(tenant)));
+        }
+        transfers.release(tenant);
+        return read;
+    }
+
+    private ObjectRead fetch(ObjectLocation location, ReadConditions conditions) {
         GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(location.bucket()).key(location.objectKey());
         conditions.range().ifPresent(r -> request.range(r.toHeader()));
         conditions.ifNoneMatch().ifPresent(request::ifNoneMatch);

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.Config;
  */
 public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyStrategy tenancy, AccessPolicy access,
         S3Settings s3, Optional<URI> publicEndpoint, Optional<URI> gatewayUrl, Modes modes, Housekeeping housekeeping,
-        String orgClaim, DevToken devToken, URI publicUrl, Optional<SharedSecret> gatewaySecret) {
+        String orgClaim, DevToken devToken, URI publicUrl, Optional<SharedSecret> gatewaySecret,
+        boolean presignedRequiresSha256) {
 
     /** The shortest shared secret accepted between the gateway and the service. */
     public static final int MIN_GATEWAY_SECRET = 32;
@@ -156,6 +157,7 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
             s.problem("service.public-url is required: where clients reach this service, e.g. https://files.example.com "
                     + "(Location headers and file URLs are built from it, never from a request's Host; env SERVICE_PUBLIC_URL)");
         }
+        boolean requireSha256 = s.bool("upload.presigned.require-sha256", false);
         Duration sweepInterval = s.parsed("upload.pending.sweep-interval", "PT15M", Duration::parse);
         Duration grace = s.parsed("upload.pending.grace", "PT1H", Duration::parse);
         Modes modes = uploadModes != null && downloadMode != null ? s.build("upload.modes", () -> new Modes(uploadModes, downloadMode)) : null;
@@ -206,7 +208,7 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
                 publicEndpoint, gatewayUrl, modes, new Housekeeping(sweepInterval, grace), orgClaim,
                 new DevToken(devTokenEnabled, devKey, devIssuer,
                         audiences == null ? "" : audiences.split(",")[0].strip(), devLifetime),
-                publicUrl, gatewaySecret.map(String::strip).map(SharedSecret::new));
+                publicUrl, gatewaySecret.map(String::strip).map(SharedSecret::new), requireSha256);
     }
 
     /** A URL handed to clients: http(s) with a host, as clients reach {@code what}. */

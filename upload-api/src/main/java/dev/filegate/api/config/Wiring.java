@@ -78,7 +78,8 @@ public class Wiring {
     PresignedTransfers presignedTransfers(ObjectStore store, S3AccessSigner signer, PendingUploads pending,
             ServiceConfiguration configuration) {
         return new PresignedTransfers(store, signer, pending, configuration.tenancy(),
-                configuration.policy(), configuration.access(), StorageKeyGenerator.systemDefault());
+                configuration.policy(), configuration.access(), StorageKeyGenerator.systemDefault(),
+                configuration.presignedRequiresSha256());
     }
 
     @Produces

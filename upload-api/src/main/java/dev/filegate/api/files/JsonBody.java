@@ -2,7 +2,6 @@ package dev.filegate.api.files;
 
 import dev.filegate.domain.policy.PolicyViolation;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonParser;
@@ -10,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** A request body that must be one JSON object, read strictly: 400 for anything else. */
@@ -49,7 +47,11 @@ final class JsonBody {
             if (parser.hasNext()) {
                 throw invalid("the body must be one JSON object and nothing after it");
             }
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+        } catch (PolicyViolation e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonException, NoSuchElementException, and the plain RuntimeException the parser throws for nesting
+            // deeper than it allows: all the client's malformed body, never a 500
             throw invalid("a JSON object is required");
         }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {

@@ -1,5 +1,6 @@
 package dev.filegate.api.problem;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -24,6 +25,10 @@ public class ProblemErrorServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getDispatcherType() != DispatcherType.ERROR) {
+            resp.sendError(404); // only the container's error dispatch comes here; a client asking gets the 404 page
+            return;
+        }
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i && i >= 400 && i <= 599 ? i : 500;
         Problem problem;

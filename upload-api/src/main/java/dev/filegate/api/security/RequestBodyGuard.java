@@ -23,7 +23,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The first thing every API request meets, before any resource reads a byte of its body:
  * <ul>
  * <li>framing headers must be unambiguous: one {@code Authorization} header, a {@code Content-Length} that is one
- * decimal number (400 otherwise: a length the container cannot parse would otherwise read as an empty body);</li>
+ * decimal number, no transfer coding but {@code chunked} (400 otherwise), and an upload needs a length or chunked
+ * encoding (411: the container drops a length it cannot parse, which would otherwise store an empty file);</li>
  * <li>no request body is compressed: every value of every {@code Content-Encoding} header must be {@code identity}
  * (415), and the container's own request decompression is off (server.xml);</li>
  * <li>a request that carries a body must come from an authenticated caller (401, nothing read);</li>
@@ -65,7 +66,12 @@ public class RequestBodyGuard implements ContainerRequestFilter {
                     "compressed request bodies (Content-Encoding) are not accepted; send the file's own bytes"));
             return;
         }
-        boolean chunked = !raw(request, "Transfer-Encoding").isEmpty();
+        List<String> transfer = raw(request, "Transfer-Encoding");
+        if (!transfer.isEmpty() && !(transfer.size() == 1 && transfer.get(0).strip().equalsIgnoreCase("chunked"))) {
+            abort(request, Problems.badRequest("ambiguous-request", "the only transfer coding accepted is chunked"));
+            return;
+        }
+        boolean chunked = !transfer.isEmpty();
         boolean authenticated = request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken;
         Method method = resource == null ? null : resource.getResourceMethod();
         boolean upload = method != null && method.isAnnotationPresent(StreamedUpload.class);

@@ -29,6 +29,8 @@ import dev.filegate.domain.tenant.TenancyStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -55,9 +57,15 @@ public final class PresignedTransfers {
     private final AccessPolicy access;
     private final StorageKeyGenerator keys;
     private final Object[] completing = new Object[64];
+    private final boolean requireSha256;
 
+    /**
+     * @param requireSha256 whether every presigned upload must declare its SHA-256 (which completion then checks
+     *        over the bytes): the only defence against a client copying another object into its upload on a store
+     *        that honours headers nobody signed (see SECURITY.md)
+     */
     public PresignedTransfers(ObjectStore store, AccessSigner signer, PendingUploads pending, TenancyStrategy tenancy,
-            UploadPolicy policy, AccessPolicy access, StorageKeyGenerator keys) {
+            UploadPolicy policy, AccessPolicy access, StorageKeyGenerator keys, boolean requireSha256) {
         this.store = Objects.requireNonNull(store, "store");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.pending = Objects.requireNonNull(pending, "pending");
@@ -66,6 +74,7 @@ public final class PresignedTransfers {
         this.access = Objects.requireNonNull(access, "access");
         this.keys = Objects.requireNonNull(keys, "keys");
         java.util.Arrays.setAll(completing, i -> new Object());
+        this.requireSha256 = requireSha256;
     }
 
     /**
@@ -77,6 +86,10 @@ public final class PresignedTransfers {
             AccessSigner.Audience audience) {
         if (audience == AccessSigner.Audience.INTERNAL && !caller.has(Role.SERVICE)) {
             throw new AccessDenied("URLs for the internal endpoint are for service callers (role service)");
+        }
+        if (requireSha256 && sha256.isEmpty()) {
+            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
+                    "this deployment needs the file's sha256 with every presigned upload");
         }
         Reservation r = reserve(caller, org, request, sha256);
         ObjectLocation incoming = r.location().incomingArea();
@@ -160,12 +173,22 @@ public final class PresignedTransfers {
             if (arrived.contentType() == null || !MediaType.parse(arrived.contentType()).equals(declared)) {
                 throw new PolicyViolation(PolicyViolation.Kind.TYPE_MISMATCH, "the uploaded content type differs from the declared one");
             }
+            if (arrived.filename() != null || arrived.uploadedBy() != null) {
+                // Nothing the service signs writes metadata: this object was written with headers nobody signed, or
+                // copied from one of the service's files by a store that honours such headers (x-amz-copy-source).
+                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
+                        "the upload carries metadata the service did not sign; send exactly the signed headers");
+            }
             StoredObject copy = store.copy(incoming, location, NewObject.unvalidated(p.contentType(), p.uploadedBy(), size));
             if (copy.size() != p.size()) {
-                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
-                        "the uploaded size " + copy.size() + " differs from the declared " + p.size());
+                // (never the sizes: a client must not learn the size of an object it made the store copy)
+                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the uploaded size differs from the declared one");
             }
             FileSignatures.check(declared, head(location, p.size()));
+            if (p.sha256Hex() != null && !p.sha256Hex().equals(sha256Hex(location))) {
+                // The store enforces the bound checksum on a PUT, not on a copy it lets a PUT URL make: checked here.
+                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the uploaded bytes differ from the declared sha256");
+            }
         } catch (PolicyViolation e) {
             store.delete(location);
             store.delete(incoming);
@@ -189,6 +212,26 @@ public final class PresignedTransfers {
         return locate(org, fileId).flatMap(l -> store.head(l).filter(FileService::complete)
                 .map(o -> signer.signDownload(l, o.filename(), o.contentType() == null ? MediaType.OCTET_STREAM.toString()
                         : o.contentType(), policy.expiries().redirect(), AccessSigner.Audience.PUBLIC)));
+    }
+
+    /** The SHA-256 of an object the service wrote, read through once (a copy no client can change). */
+    private String sha256Hex(ObjectLocation location) {
+        ObjectRead read = store.get(location, ReadConditions.none());
+        if (!(read instanceof ObjectRead.Content content)) {
+            throw new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet");
+        }
+        try (InputStream in = content.body()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new dev.filegate.domain.storage.StoreUnavailable("reading the uploaded file failed", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private byte[] head(ObjectLocation location, long size) {

@@ -21,6 +21,7 @@ import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ReadConditions;
 import dev.filegate.domain.storage.SignedRequest;
+import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.tenant.AccessPolicy;
 import dev.filegate.domain.tenant.Caller;
@@ -59,7 +60,7 @@ class PresignedTransfersTest {
     private final FileService files = new FileService(store, tenancy, policy, new AccessPolicy(false),
             StorageKeyGenerator.systemDefault());
     private final PresignedTransfers transfers = new PresignedTransfers(store, new RecordingSigner(), ledger, tenancy,
-            policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault());
+            policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault(), false);
     private final Caller alice = new Caller("alice", Optional.of(ACME), Set.of(Role.UPLOADER));
 
     private PresignedUpload presign() {
@@ -71,6 +72,11 @@ class PresignedTransfersTest {
     private void clientPuts(ObjectLocation where, String filenameMetadata, byte[] bytes) throws IOException {
         store.put(where, new NewObject("image/png", filenameMetadata, "alice", OptionalLong.of(bytes.length)),
                 new ByteArrayInputStream(bytes));
+        // a client's PUT carries no uploader metadata: only what it added itself
+        String id = where.bucket() + "/" + where.objectKey();
+        StoredObject o = store.objects.get(id);
+        store.objects.put(id, new StoredObject(o.key(), o.size(), o.contentType(), o.etag(), o.lastModified(),
+                filenameMetadata, null));
     }
 
     private ObjectLocation location(PresignedUpload u) {
@@ -98,8 +104,18 @@ class PresignedTransfersTest {
         clientPuts(location(u).incomingArea(), "forged.png", PNG); // x-amz-meta-filename added by the client
         assertTrue(files.describe(alice, ACME, u.id().value()).isEmpty());
         assertInstanceOf(ObjectRead.Missing.class, files.read(alice, ACME, u.id().value(), ReadConditions.none()));
+        assertEquals(PolicyViolation.Kind.INVALID_REQUEST,
+                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value())).kind(),
+                "metadata nobody signed (or copied from a file of the service's) is refused");
+        assertTrue(store.objects.isEmpty(), "and deleted");
+    }
+
+    @Test
+    void completionServesTheValidatedNameAndRemovesTheIncomingBytes() throws IOException {
+        PresignedUpload u = presign();
+        clientPuts(location(u).incomingArea(), null, PNG);
         StoredFile completed = transfers.complete(alice, ACME, u.id().value());
-        assertEquals("cat.png", completed.filename(), "the name the service validated, not the client's metadata");
+        assertEquals("cat.png", completed.filename());
         assertArrayEquals(PNG, served(u));
         assertTrue(store.head(location(u).incomingArea()).isEmpty(), "the incoming bytes are gone");
         assertTrue(ledger.find("files", location(u).key()).orElseThrow().closed());
@@ -126,7 +142,7 @@ class PresignedTransfersTest {
     void contentContradictingItsTypeIsDeletedFromBothAreas() throws IOException {
         PresignedUpload u = transfers.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
                 OptionalLong.of(HTML.length)), Optional.empty(), AccessSigner.Audience.PUBLIC);
-        clientPuts(location(u).incomingArea(), "cat.png", HTML);
+        clientPuts(location(u).incomingArea(), null, HTML);
         PolicyViolation e = assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()));
         assertEquals(PolicyViolation.Kind.TYPE_MISMATCH, e.kind());
         assertTrue(store.objects.isEmpty(), store.objects.keySet().toString());
@@ -152,6 +168,36 @@ class PresignedTransfersTest {
         transfers.presign(runner, ACME, request, Optional.empty(), AccessSigner.Audience.INTERNAL);
         assertTrue(ledger.entries.size() == 1);
         assertFalse(signedFor.isEmpty());
+    }
+
+    @Test
+    void aDeclaredSha256IsCheckedOverTheBytesNotLeftToTheStore() throws IOException {
+        String otherPng = java.util.HexFormat.of().formatHex(sha256(OTHER_PNG));
+        PresignedUpload u = transfers.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
+                OptionalLong.of(PNG.length)), Optional.of(otherPng), AccessSigner.Audience.PUBLIC);
+        clientPuts(location(u).incomingArea(), null, PNG); // e.g. a copy a lenient store made for the PUT URL
+        assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()));
+        assertTrue(store.objects.isEmpty());
+        PresignedUpload ok = transfers.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
+                OptionalLong.of(PNG.length)), Optional.of(java.util.HexFormat.of().formatHex(sha256(PNG))), AccessSigner.Audience.PUBLIC);
+        clientPuts(location(ok).incomingArea(), null, PNG);
+        assertEquals(java.util.HexFormat.of().formatHex(sha256(PNG)), transfers.complete(alice, ACME, ok.id().value()).sha256());
+    }
+
+    @Test
+    void aDeploymentCanRequireASha256WithEveryPresignedUpload() {
+        PresignedTransfers strict = new PresignedTransfers(store, new RecordingSigner(), ledger, tenancy, policy,
+                new AccessPolicy(false), StorageKeyGenerator.systemDefault(), true);
+        assertThrows(PolicyViolation.class, () -> strict.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
+                OptionalLong.of(PNG.length)), Optional.empty(), AccessSigner.Audience.PUBLIC));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Records which locations it was asked to sign for. */
