@@ -41,10 +41,25 @@ public final class FilenameRules {
      * mostly mark plain binary data and firmware images.</li>
      * <li>{@code ko} (Linux kernel module): only root loads one, with {@code modprobe}, whatever its name; and
      * {@code .ko.} is the Korean language tag in names such as {@code film.ko.srt}.</li>
-     * <li>{@code cer}: legacy IIS maps it to ASP, but it is first a certificate, a real document type.</li>
-     * <li>Office documents with macros ({@code docm}, {@code xlsm}, ...): documents, opened by an application that
-     * asks before running macros; the allow-list decides.</li>
+     * <li>{@code cer}: legacy IIS maps it to ASP, but it is first a certificate, a real document type; so are
+     * {@code crt} and {@code der}. Microsoft's Outlook list blocks all three because opening one starts the
+     * certificate import wizard, which still asks before it installs anything.</li>
+     * <li>The other entries of Microsoft's "Blocked attachments in Outlook" list that are first ordinary documents or
+     * data: {@code cab}, {@code vhd} and {@code vhdx} (containers and disk images, like {@code iso} and {@code img}
+     * above), {@code pst} (an Outlook data file), {@code tmp} (whatever a program left behind) and {@code mat}
+     * (Microsoft blocks it as an Access table shortcut, but it is first MATLAB's data file, common in science).</li>
+     * <li>Office documents with macros ({@code docm}, {@code xlsm}, ...) and Access databases in the current format
+     * ({@code accdb}, {@code accdt}): documents, opened by an application that asks before running macros; the
+     * allow-list decides. The older Access files that Microsoft blocks ({@code mdb}, {@code mda}, {@code mdt},
+     * {@code mdw}, {@code mdz}, with {@code mde} and {@code accde} as before) are listed.</li>
+     * <li>{@code bundle} (a macOS loadable bundle, a directory that Finder never runs): the segment is everyday in
+     * build output such as {@code styles.bundle.css} and in Git bundles ({@code repo.bundle}).</li>
+     * <li>{@code one} (OneNote): a document, not on Microsoft's list; {@code chapter.one.pdf} is an ordinary name.</li>
      * </ul>
+     *
+     * <p>Windows shell handlers whose extension is also an ordinary word or abbreviation inside dotted names
+     * ({@code theme}, {@code website}, {@code mar} for March, {@code inc} for a company, ...) are refused as the last
+     * extension only: see {@link #DEFAULT_BLOCKED_LAST_EXTENSIONS}.
      *
      * <p>The names with a hyphen ({@code appref-ms}, {@code library-ms}, ...) cannot be a last extension anyway (an
      * extension must be 1 to 10 ASCII letters or digits), but listing them refuses them as inner segments too and names
@@ -62,10 +77,18 @@ public final class FilenameRules {
             // objects, Access projects, Monad scripts, Excel web queries and SYLK, VSTO add-ins, Remote Desktop files.
             "shs", "shb", "ade", "adp", "mde", "accde", "msh", "msh1", "msh2", "mshxml", "msh1xml", "msh2xml", "ps2",
             "ps2xml", "psc2", "iqy", "slk", "vsto", "rdp",
+            // Windows, the rest of Microsoft's "Blocked attachments in Outlook" list: Visual Basic source and projects,
+            // Windows Media redirectors, BGInfo settings, FoxPro, program groups, help projects, HTML components,
+            // Internet settings, Media Container and Office profile files, the old Access databases and add-ins,
+            // Photo CD and Visual Test scripts, Developer Studio logs, Outlook profiles, printer migration files,
+            // Visual Studio macros, web point-and-print, Exchange shortcuts, search and theme files.
+            "vb", "vbp", "bas", "asx", "bgi", "fxp", "hpj", "htc", "isp", "mcf", "mda", "mdb", "mdt", "mdw", "mdz",
+            "accda", "ops", "osd", "pcd", "plg", "prf", "prg", "printerexport", "psdm1", "appcontent-ms",
+            "vsmacros", "vsw", "webpnp", "xnk", "themepack", "deskthemepack", "msstyles",
             // macOS: applications and installers, scripts run by Terminal, Script Editor or Automator, shortcuts,
             // configuration profiles, libraries.
             "app", "pkg", "mpkg", "command", "tool", "terminal", "scpt", "applescript", "workflow", "action",
-            "webloc", "fileloc", "inetloc", "mobileconfig", "dylib",
+            "webloc", "fileloc", "inetloc", "mobileconfig", "dylib", "osax", "kext", "prefpane",
             // Linux and Unix: shell scripts, self-extracting installers, packages, desktop launchers, libraries.
             "sh", "bash", "zsh", "csh", "tcsh", "ksh", "fish", "run", "deb", "rpm", "appimage", "snap", "flatpak",
             "flatpakref", "desktop", "so",
@@ -78,8 +101,28 @@ public final class FilenameRules {
             // Apache per-directory configuration.
             "php", "php2", "php3", "php4", "php5", "php6", "php7", "php8", "phtml", "phtm", "pht", "phps", "phar",
             "asp", "asa", "cdx", "aspx", "ascx", "ashx", "asmx", "asax", "axd", "svc", "cshtml", "vbhtml", "jsp",
-            "jspx", "jspf", "xhtml", "cfm", "cfml", "cfc", "shtml", "shtm", "stm", "htaccess", "htpasswd");
+            "jspx", "jspf", "jsf", "xhtml", "cfm", "cfml", "cfc", "shtml", "shtm", "stm", "htaccess", "htpasswd");
 
+    /**
+     * Extensions refused as the last extension only: Windows shell handlers (which act on the last extension alone,
+     * and which no web server maps) whose extension is also an ordinary word or abbreviation inside dotted names,
+     * so that refusing them anywhere would refuse everyday names: {@code dark.theme.json},
+     * {@code invoice.mar.2026.pdf}, {@code Acme.Inc.Report.pdf}, {@code keyboard.shortcut.png}.
+     *
+     * <p>From Microsoft's Outlook list: themes (which can fetch remote resources when opened), pinned-site shortcuts,
+     * Access object shortcuts ({@code mad} to {@code maw}, without {@code mat}: see above), help contents, program
+     * groups, Internet settings and document sets. With them Apple's Shortcuts files, and {@code inc}: PHP and ASP
+     * include files, which a server runs or serves as source where an operator mapped the extension; as an inner
+     * segment it is mostly a company suffix, and web servers are not configured to run {@code x.inc.jpg}.
+     */
+    public static final Set<String> DEFAULT_BLOCKED_LAST_EXTENSIONS = Set.of(
+            "theme", "website", "mad", "maf", "mag", "mam", "maq", "mar", "mas", "mau", "mav", "maw", "cnt", "grp",
+            "ins", "its", "shortcut", "inc");
+    /**
+     * Names that configure a web server for the directory they sit in, refused whole in the view (so in any case,
+     * width or spacing), like {@code .htaccess}: IIS reads {@code web.config}.
+     */
+    private static final Set<List<String>> SERVER_CONFIGURATION_NAMES = Set.of(List.of("web", "config"));
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
     /**
      * Windows device names, matched against the view's first segment: {@code con .txt}, {@code nul .txt}, and via
@@ -108,25 +151,88 @@ public final class FilenameRules {
             "\u29F9", // BIG REVERSE SOLIDUS
             "\u2571", // BOX DRAWINGS LIGHT DIAGONAL UPPER RIGHT TO LOWER LEFT
             "\u2572", // BOX DRAWINGS LIGHT DIAGONAL UPPER LEFT TO LOWER RIGHT
+            "\u27CB", // MATHEMATICAL RISING DIAGONAL
+            "\u27CD", // MATHEMATICAL FALLING DIAGONAL
+            "\u29F6", // SOLIDUS WITH OVERBAR
+            "\u29F7", // REVERSE SOLIDUS WITH HORIZONTAL STROKE
+            "\u2AFB", // TRIPLE SOLIDUS BINARY RELATION
+            "\u2AFD", // DOUBLE SOLIDUS OPERATOR
+            "\u2CC6", // COPTIC CAPITAL LETTER OLD COPTIC ESH
+            "\u2CC7", // COPTIC SMALL LETTER OLD COPTIC ESH
+            "\u2E4A", // DOTTED SOLIDUS
+            "\u3033", // VERTICAL KANA REPEAT MARK UPPER HALF (a slash when set horizontally)
+            "\u3035", // VERTICAL KANA REPEAT MARK LOWER HALF (a backslash when set horizontally)
+            "\u31D2", // CJK STROKE P
+            "\u31D3", // CJK STROKE SP
+            "\u4E3F", // CJK radical 4, and what NFKC makes of KANGXI RADICAL SLASH U+2F03
             new String(Character.toChars(0x1F67C)), // VERY HEAVY SOLIDUS
             new String(Character.toChars(0x1F67D))); // VERY HEAVY REVERSE SOLIDUS
+    /**
+     * Combining marks that draw a slash or a backslash through the character before them ({@code a}, U+0338, {@code b} shows
+     * as a slashed {@code a}), refused anywhere in the view. The view is NFKC, which composes a base with its overlay
+     * where Unicode has a precomposed character ({@code =} with U+0338 is NOT EQUAL TO U+2260), so those ordinary
+     * symbols stay accepted however they arrive, and only an overlay left free is refused.
+     */
+    private static final String COMBINING_SLASH_OVERLAYS = String.join("",
+            "\u0337", // COMBINING SHORT SOLIDUS OVERLAY
+            "\u0338", // COMBINING LONG SOLIDUS OVERLAY
+            "\u20E0", // COMBINING ENCLOSING CIRCLE BACKSLASH
+            "\u20E5", // COMBINING REVERSE SOLIDUS OVERLAY
+            "\u20EB"); // COMBINING LONG DOUBLE SOLIDUS OVERLAY
+    /**
+     * Colon look-alikes that NFKC leaves alone (it folds FULLWIDTH COLON U+FF1A, SMALL COLON U+FE55 and the vertical
+     * presentation form U+FE13 to {@code :}, which {@link #RESERVED} then catches). A colon names an NTFS alternate
+     * data stream or a drive, and tools that "fix" names for Windows substitute these characters for it.
+     *
+     * <p>Not refused: colon-like letters and signs of living scripts, where refusing would refuse ordinary names:
+     * DEVANAGARI and GUJARATI SIGN VISARGA (U+0903, U+0A83), KHMER SIGN REAHMUK U+17C7, LISU LETTER TONE MYA JEU
+     * U+A4FD, and the Ethiopic word space and colon (U+1361, U+1365), which separate words in Ethiopic text.
+     */
+    private static final String COLON_LOOKALIKES = String.join("",
+            "\u02D0", // MODIFIER LETTER TRIANGULAR COLON
+            "\u02F8", // MODIFIER LETTER RAISED COLON
+            "\u0589", // ARMENIAN FULL STOP
+            "\u05C3", // HEBREW PUNCTUATION SOF PASUQ
+            "\u0703", // SYRIAC SUPRALINEAR COLON
+            "\u0704", // SYRIAC SUBLINEAR COLON
+            "\u16EC", // RUNIC MULTIPLE PUNCTUATION
+            "\u1804", // MONGOLIAN COLON
+            "\u205A", // TWO DOT PUNCTUATION
+            "\u2236", // RATIO
+            "\uA789"); // MODIFIER LETTER COLON
     /** A percent-encoded byte in a name that should arrive decoded: {@code a.php%00.jpg}, {@code ..%2Fx}. */
     private static final Pattern PERCENT_ENCODED = Pattern.compile("%[0-9A-Fa-f]{2}");
 
     private final int maxBytes;
     private final Set<String> blockedExtensions;
+    private final Set<String> blockedLastExtensions;
 
     /**
-     * @param blockedExtensions normalised like a name's segments, so {@code PHP}, {@code .php} and fullwidth
-     *        {@code php} all block {@code php}
+     * With {@link #DEFAULT_BLOCKED_LAST_EXTENSIONS} as the extensions refused in last place.
+     *
+     * @param blockedExtensions refused anywhere in a name; normalised like a name's segments, so {@code PHP},
+     *        {@code .php} and fullwidth {@code php} all block {@code php}
      */
     public FilenameRules(int maxBytes, Set<String> blockedExtensions) {
+        this(maxBytes, blockedExtensions, DEFAULT_BLOCKED_LAST_EXTENSIONS);
+    }
+
+    /**
+     * @param blockedExtensions refused anywhere in a name
+     * @param blockedLastExtensions refused as the last extension only; both normalised like a name's segments
+     */
+    public FilenameRules(int maxBytes, Set<String> blockedExtensions, Set<String> blockedLastExtensions) {
         if (maxBytes < 8 || maxBytes > 1024) {
             throw new IllegalArgumentException("filename max length must be between 8 and 1024 bytes");
         }
         this.maxBytes = maxBytes;
-        this.blockedExtensions = blockedExtensions.stream().map(e -> View.segment(View.fold(e)))
-                .filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.blockedExtensions = normalised(blockedExtensions);
+        this.blockedLastExtensions = normalised(blockedLastExtensions);
+    }
+
+    private static Set<String> normalised(Set<String> extensions) {
+        return extensions.stream().map(e -> View.segment(View.fold(e))).filter(e -> !e.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public static FilenameRules defaults() {
@@ -144,18 +250,21 @@ public final class FilenameRules {
         if (raw == null || raw.isBlank()) {
             throw invalid("a filename is required");
         }
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (Character.isISOControl(c)) {
+        for (int i = 0; i < raw.length(); i += Character.charCount(raw.codePointAt(i))) {
+            int cp = raw.codePointAt(i);
+            if (Character.isSurrogate(raw.charAt(i)) && !validSurrogatePair(raw, i)) {
+                throw invalid("the filename is not valid Unicode");
+            }
+            if (Character.isISOControl(cp)) {
                 throw invalid("the filename contains control characters (NUL, CR, LF, tab or similar)");
             }
-            int type = Character.getType(c);
+            int type = Character.getType(cp);
+            // UNASSIGNED in the Basic Multilingual Plane only: this runtime's Unicode tables are older than the
+            // clients', and new emoji (U+1FAE0 MELTING FACE is Unicode 14) arrive in the supplementary planes.
             if (type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED && Character.isBmpCodePoint(cp)
+                    || invisible(raw, i, cp)) {
                 throw invalid("the filename contains invisible or direction-changing characters");
-            }
-            if (Character.isSurrogate(c) && !validSurrogatePair(raw, i)) {
-                throw invalid("the filename is not valid Unicode");
             }
         }
         String name = Normalizer.normalize(raw.strip(), Normalizer.Form.NFC);
@@ -164,8 +273,12 @@ public final class FilenameRules {
         if (v.chars().anyMatch(ch -> RESERVED.indexOf(ch) >= 0)) {
             throw invalid("the filename contains a path separator or a reserved character (/ \\ < > : \" | ? *)");
         }
-        if (v.codePoints().anyMatch(cp -> SEPARATOR_LOOKALIKES.indexOf(cp) >= 0)) {
+        if (v.codePoints().anyMatch(cp -> SEPARATOR_LOOKALIKES.indexOf(cp) >= 0
+                || COMBINING_SLASH_OVERLAYS.indexOf(cp) >= 0)) {
             throw invalid("the filename contains a character that looks like a slash or a backslash");
+        }
+        if (v.codePoints().anyMatch(cp -> COLON_LOOKALIKES.indexOf(cp) >= 0)) {
+            throw invalid("the filename contains a character that looks like a colon");
         }
         if (WINDOWS_DEVICE.matcher(view.base()).matches()) {
             throw invalid("the filename is a reserved device name");
@@ -188,10 +301,17 @@ public final class FilenameRules {
         if (PERCENT_ENCODED.matcher(v).find()) {
             throw invalid("the filename contains a percent-encoded sequence (such as %00 or %2F); send it decoded");
         }
+        if (SERVER_CONFIGURATION_NAMES.contains(view.segments())) {
+            throw invalid("the filename is a web server configuration file");
+        }
         for (String ext : view.extensions()) {
             if (blockedExtensions.contains(ext)) {
                 throw invalid("the filename carries a blocked extension (." + ext + ")");
             }
+        }
+        List<String> extensions = view.extensions();
+        if (!extensions.isEmpty() && blockedLastExtensions.contains(extensions.get(extensions.size() - 1))) {
+            throw invalid("the filename carries a blocked extension (." + extensions.get(extensions.size() - 1) + ")");
         }
         FileName fileName = new FileName(name);
         String ext = fileName.extension();
@@ -254,6 +374,53 @@ public final class FilenameRules {
         List<String> extensions() {
             return segments.subList(1, segments.size());
         }
+    }
+
+    /**
+     * Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties) as far as {@code Character.getType} does not
+     * already refuse it: every ignorable of category Cf (SOFT HYPHEN U+00AD, ARABIC LETTER MARK U+061C, MONGOLIAN
+     * VOWEL SEPARATOR U+180E, U+200B to U+200F, U+202A to U+202E, U+2060 to U+2064, U+2066 to U+206F, U+FEFF,
+     * U+1BCA0 to U+1BCA3, U+1D173 to U+1D17A, the tags U+E0001 and U+E0020 to U+E007F) is FORMAT, and the
+     * unassigned ones in the Basic Multilingual Plane are UNASSIGNED. What remains is listed here, with two blanks
+     * that are not ignorable by the property but draw nothing.
+     *
+     * <p>EMOJI VARIATION SELECTOR U+FE0F and TEXT VARIATION SELECTOR U+FE0E stay accepted where they choose how a
+     * symbol is drawn: directly after a symbol (HEAVY BLACK HEART U+2764 then U+FE0F, a red heart), after the four punctuation marks
+     * with an emoji form, and in a keycap ({@code 1}, U+FE0F, COMBINING ENCLOSING KEYCAP U+20E3). Phones add them
+     * to emoji as typed. Anywhere else they only make a name differ invisibly from one that looks the same.
+     * Ideographic variation selectors (U+E0100 to U+E01EF) and the Mongolian free variation selectors are refused
+     * everywhere: rare in file names, and a name that needs one still reads with the base character alone.
+     */
+    private static boolean invisible(String s, int i, int cp) {
+        if (cp == 0xFE0E || cp == 0xFE0F) {
+            return !drawsASymbol(s, i);
+        }
+        return cp == 0x034F // COMBINING GRAPHEME JOINER
+                || cp == 0x115F || cp == 0x1160 // HANGUL CHOSEONG FILLER, HANGUL JUNGSEONG FILLER
+                || cp == 0x3164 || cp == 0xFFA0 // HANGUL FILLER, HALFWIDTH HANGUL FILLER (NFKC: U+1160)
+                || cp == 0x17B4 || cp == 0x17B5 // KHMER VOWEL INHERENT AQ and AA
+                || cp >= 0x180B && cp <= 0x180D || cp == 0x180F // MONGOLIAN FREE VARIATION SELECTORs
+                || cp >= 0xFE00 && cp <= 0xFE0D // VARIATION SELECTOR-1 to -14
+                || cp >= 0xE0000 && cp <= 0xE0FFF // tags, VARIATION SELECTOR-17 to -256, and the reserved rest
+                || cp == 0x2800 // BRAILLE PATTERN BLANK: not ignorable, but blank
+                || cp == 0x1D159; // MUSICAL SYMBOL NULL NOTEHEAD: not ignorable, but drawn as nothing
+    }
+
+    /** Whether U+FE0E or U+FE0F at {@code i} selects the presentation of the symbol before it. */
+    private static boolean drawsASymbol(String s, int i) {
+        if (i == 0) {
+            return false;
+        }
+        int before = s.codePointBefore(i);
+        int type = Character.getType(before);
+        if (type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL) {
+            return true;
+        }
+        if (before == 0x203C || before == 0x2049 || before == 0x3030 || before == 0x303D) { // DOUBLE EXCLAMATION MARK, EXCLAMATION QUESTION MARK, WAVY DASH, PART ALTERNATION MARK
+            return true;
+        }
+        boolean keycapBase = before >= '0' && before <= '9' || before == '#' || before == '*';
+        return keycapBase && i + 1 < s.length() && s.charAt(i + 1) == '\u20E3';
     }
 
     private static boolean validSurrogatePair(String s, int i) {
