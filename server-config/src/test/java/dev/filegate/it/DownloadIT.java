@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.RandomBody;
+import dev.filegate.it.support.RawHttp;
 import dev.filegate.it.support.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -127,5 +130,28 @@ class DownloadIT extends ApiIT {
         assertEquals(204, api.send(api.request(path, token).DELETE().build()).statusCode());
         assertProblem(404, api.get(path, token));
         assertProblem(404, api.send(api.request(path, token).DELETE().build()));
+    }
+
+    @Test
+    void oneTenantsStalledDownloadsCannotTakeEveryStoreConnection() throws Exception {
+        String hog = "connections-hog";
+        long size = 48L << 20; // far more than the socket buffers between the service and a reader that never reads
+        String big = Api.filesPath(hog) + "/" + Api.json(api.upload(hog, Tokens.uploader(hog), "big.bin",
+                "application/octet-stream", size, () -> new RandomBody(size, 3))).getString("id");
+        List<RawHttp> stalled = new ArrayList<>();
+        try {
+            // More readers that never read than the store has connections (50): each holds one while it stalls.
+            for (int i = 0; i < 60; i++) {
+                RawHttp raw = new RawHttp();
+                stalled.add(raw);
+                raw.send(RawHttp.head("GET", big, Tokens.reader(hog)));
+            }
+            Thread.sleep(1500);
+            HttpResponse<InputStream> other = api.download(path, token);
+            assertEquals(200, other.statusCode(), "another tenant still downloads");
+            assertTrue(Arrays.equals(content, bytes(other)));
+        } finally {
+            stalled.forEach(RawHttp::reset);
+        }
     }
 }

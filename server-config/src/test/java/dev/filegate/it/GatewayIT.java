@@ -127,7 +127,7 @@ class GatewayIT extends ApiIT {
         assertEquals(403, denied.statusCode());
         assertEquals("application/problem+json", denied.headers().firstValue("Content-Type").orElse(""));
         assertEquals("nosniff", denied.headers().firstValue("X-Content-Type-Options").orElse(""));
-        for (String platform : List.of("/health", "/health/ready", "/metrics", "/ibm/api/")) {
+        for (String platform : List.of("/health", "/health/ready", "/metrics", "/ibm/api/", "/jwt/ibm/api", "/JWT/")) {
             assertEquals(404, get(platform, null).statusCode(), platform + " is not for clients");
         }
         try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(ItProperties.required("it.gateway.port")))) {
