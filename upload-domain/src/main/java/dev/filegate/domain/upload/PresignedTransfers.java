@@ -31,6 +31,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -73,7 +74,7 @@ public final class PresignedTransfers {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.access = Objects.requireNonNull(access, "access");
         this.keys = Objects.requireNonNull(keys, "keys");
-        java.util.Arrays.setAll(completing, i -> new Object());
+        Arrays.setAll(completing, i -> new Object());
         this.requireSha256 = requireSha256;
     }
 

@@ -32,11 +32,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,16 +175,16 @@ class PresignedTransfersTest {
 
     @Test
     void aDeclaredSha256IsCheckedOverTheBytesNotLeftToTheStore() throws IOException {
-        String otherPng = java.util.HexFormat.of().formatHex(sha256(OTHER_PNG));
+        String otherPng = HexFormat.of().formatHex(sha256(OTHER_PNG));
         PresignedUpload u = transfers.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
                 OptionalLong.of(PNG.length)), Optional.of(otherPng), AccessSigner.Audience.PUBLIC);
         clientPuts(location(u).incomingArea(), null, PNG); // e.g. a copy a lenient store made for the PUT URL
         assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()));
         assertTrue(store.objects.isEmpty());
         PresignedUpload ok = transfers.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
-                OptionalLong.of(PNG.length)), Optional.of(java.util.HexFormat.of().formatHex(sha256(PNG))), AccessSigner.Audience.PUBLIC);
+                OptionalLong.of(PNG.length)), Optional.of(HexFormat.of().formatHex(sha256(PNG))), AccessSigner.Audience.PUBLIC);
         clientPuts(location(ok).incomingArea(), null, PNG);
-        assertEquals(java.util.HexFormat.of().formatHex(sha256(PNG)), transfers.complete(alice, ACME, ok.id().value()).sha256());
+        assertEquals(HexFormat.of().formatHex(sha256(PNG)), transfers.complete(alice, ACME, ok.id().value()).sha256());
     }
 
     @Test
@@ -194,8 +197,8 @@ class PresignedTransfersTest {
 
     private static byte[] sha256(byte[] bytes) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
