@@ -27,10 +27,8 @@ import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.tenant.TenancyStrategy;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -185,11 +183,7 @@ public final class PresignedTransfers {
                 // (never the sizes: a client must not learn the size of an object it made the store copy)
                 throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the uploaded size differs from the declared one");
             }
-            FileSignatures.check(declared, head(location, p.size()));
-            if (p.sha256Hex() != null && !p.sha256Hex().equals(sha256Hex(location))) {
-                // The store enforces the bound checksum on a PUT, not on a copy it lets a PUT URL make: checked here.
-                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the uploaded bytes differ from the declared sha256");
-            }
+            checkContent(location, declared, p);
         } catch (PolicyViolation e) {
             store.delete(location);
             store.delete(incoming);
@@ -215,37 +209,31 @@ public final class PresignedTransfers {
                         : o.contentType(), policy.expiries().redirect(), AccessSigner.Audience.PUBLIC)));
     }
 
-    /** The SHA-256 of an object the service wrote, read through once (a copy no client can change). */
-    private String sha256Hex(ObjectLocation location) {
-        ObjectRead read = store.get(location, ReadConditions.none());
+    /**
+     * Checks the copy (which no client can change) against the declaration, in one read: its leading bytes against
+     * its type and, when one was declared, its SHA-256 over every byte. The store enforces a bound checksum on a PUT,
+     * not on a copy it lets a PUT URL make, so a declared one is checked here.
+     */
+    private void checkContent(ObjectLocation location, MediaType declared, PendingUpload p) {
+        boolean hashed = p.sha256Hex() != null;
+        if (p.size() == 0 && !hashed) {
+            FileSignatures.check(declared, new byte[0]);
+            return;
+        }
+        Optional<ByteRange> range = hashed ? Optional.empty()
+                : Optional.of(new ByteRange(0L, Math.min(p.size(), FileSignatures.HEAD_BYTES) - 1));
+        ObjectRead read = store.get(location, new ReadConditions(range, Optional.empty()));
         if (!(read instanceof ObjectRead.Content content)) {
             throw new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet");
         }
-        try (InputStream in = content.body()) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
+        try (SizeLimitedInputStream in = new SizeLimitedInputStream(content.body(), p.size())) {
+            FileSignatures.check(declared, in.readNBytes(FileSignatures.HEAD_BYTES));
+            if (hashed) {
+                in.transferTo(OutputStream.nullOutputStream());
+                if (!p.sha256Hex().equals(in.sha256Hex())) {
+                    throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the uploaded bytes differ from the declared sha256");
+                }
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new dev.filegate.domain.storage.StoreUnavailable("reading the uploaded file failed", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private byte[] head(ObjectLocation location, long size) {
-        if (size == 0) {
-            return new byte[0];
-        }
-        long last = Math.min(size, FileSignatures.HEAD_BYTES) - 1;
-        ObjectRead read = store.get(location, new ReadConditions(Optional.of(new ByteRange(0L, last)), Optional.empty()));
-        if (!(read instanceof ObjectRead.Content content)) {
-            throw new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet");
-        }
-        try (InputStream in = content.body()) {
-            return in.readNBytes(FileSignatures.HEAD_BYTES);
         } catch (IOException e) {
             throw new dev.filegate.domain.storage.StoreUnavailable("reading the uploaded file failed", e);
         }
