@@ -44,20 +44,28 @@ class AuthenticationIT extends ApiIT {
 
     @Test
     void tokenExpiredBeyondTheClockSkew() {
-        assertProblem(401, listWith("Bearer " + Tokens.edited(ORG, c -> {
-            c.setIssuedAt(Tokens.inSeconds(-600));
-            c.setExpirationTime(Tokens.inSeconds(-120));
-        }, "uploader")));
+        assertProblem(
+                401,
+                listWith("Bearer "
+                        + Tokens.edited(
+                                ORG,
+                                c -> {
+                                    c.setIssuedAt(Tokens.inSeconds(-600));
+                                    c.setExpirationTime(Tokens.inSeconds(-120));
+                                },
+                                "uploader")));
     }
 
     @Test
     void tokenNotYetValid() {
-        assertProblem(401, listWith("Bearer " + Tokens.edited(ORG, c -> c.setNotBefore(Tokens.inSeconds(600)), "uploader")));
+        assertProblem(
+                401, listWith("Bearer " + Tokens.edited(ORG, c -> c.setNotBefore(Tokens.inSeconds(600)), "uploader")));
     }
 
     @Test
     void tokenFromAnotherIssuer() {
-        assertProblem(401, listWith("Bearer " + Tokens.edited(ORG, c -> c.setIssuer("https://evil.example"), "uploader")));
+        assertProblem(
+                401, listWith("Bearer " + Tokens.edited(ORG, c -> c.setIssuer("https://evil.example"), "uploader")));
     }
 
     @Test
@@ -87,10 +95,16 @@ class AuthenticationIT extends ApiIT {
 
     @Test
     void tokenWithoutSubject() {
-        assertProblem(401, listWith("Bearer " + Tokens.edited(ORG, c -> {
-            c.unsetClaim("sub");
-            c.unsetClaim("upn");
-        }, "uploader")));
+        assertProblem(
+                401,
+                listWith("Bearer "
+                        + Tokens.edited(
+                                ORG,
+                                c -> {
+                                    c.unsetClaim("sub");
+                                    c.unsetClaim("upn");
+                                },
+                                "uploader")));
     }
 
     @Test

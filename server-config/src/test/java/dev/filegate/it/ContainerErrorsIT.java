@@ -51,12 +51,13 @@ class ContainerErrorsIT extends ApiIT {
             badPercentEncoding       | GET /api/v1/x%zz                               |                                    | 400 | false
             headerOver32KiB          | GET /api/v1/capabilities                       | X-Pad: @32K                        | 400 | false
             """)
-    void refusedByTheContainerWithHeadersAndAtMostOneShortLogLine(String name, String requestLine, String header,
-            int status, boolean problem) throws Exception {
+    void refusedByTheContainerWithHeadersAndAtMostOneShortLogLine(
+            String name, String requestLine, String header, int status, boolean problem) throws Exception {
         String extra = header == null ? "" : header.replace("@32K", "a".repeat(33 * 1024)) + "\r\n";
         String body = requestLine.startsWith("POST") ? "hello" : "";
-        String request = requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + Tokens.uploader("demo")
-                + "\r\n" + extra + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+        String request =
+                requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + Tokens.uploader("demo")
+                        + "\r\n" + extra + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
         exchange(request); // once first: whatever the server initialises on first use logs once, not per request
         Thread.sleep(300);
         int before = messages().size();
@@ -64,14 +65,16 @@ class ContainerErrorsIT extends ApiIT {
         String response = exchange(request);
 
         assertTrue(response.startsWith("HTTP/1.1 " + status), name + ": " + head(response));
-        String headers = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).toLowerCase(Locale.ROOT);
+        String headers =
+                response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).toLowerCase(Locale.ROOT);
         assertTrue(headers.contains("x-content-type-options: nosniff"), name + ": " + headers);
         assertTrue(headers.contains("content-security-policy:"), name + ": " + headers);
         assertFalse(headers.contains("$wsep"), name + ": no product marker header");
         if (problem) {
             assertTrue(headers.contains("content-type: application/problem+json"), name + ": " + headers);
         }
-        assertFalse(response.contains("SRVE") || response.contains("Exception") || response.contains("\tat "),
+        assertFalse(
+                response.contains("SRVE") || response.contains("Exception") || response.contains("\tat "),
                 name + ": no product codes or stack traces: " + response);
 
         Thread.sleep(300); // the log writer is asynchronous
@@ -94,11 +97,17 @@ class ContainerErrorsIT extends ApiIT {
     @Test
     void bytesAfterARequestWithAnUnparseableLengthAreNeverASecondRequest() {
         String smuggled = "GET /api/v1/capabilities HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        for (String length : List.of("+" + smuggled.length(), smuggled.length() + ", " + smuggled.length(), "0x29", "-1",
+        for (String length : List.of(
+                "+" + smuggled.length(),
+                smuggled.length() + ", " + smuggled.length(),
+                "0x29",
+                "-1",
                 "0\r\nContent-Length: " + smuggled.length())) {
             String response = exchange("POST /api/v1/orgs/demo/files?filename=a.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Type: text/plain\r\nContent-Length: " + length + "\r\n\r\n" + smuggled);
-            assertEquals(1, response.split("HTTP/1\\.1 \\d{3}", -1).length - 1,
+            assertEquals(
+                    1,
+                    response.split("HTTP/1\\.1 \\d{3}", -1).length - 1,
                     "Content-Length " + length + ": exactly one response on the connection: " + response);
         }
     }

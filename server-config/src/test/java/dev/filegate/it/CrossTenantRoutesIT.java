@@ -43,8 +43,9 @@ class CrossTenantRoutesIT extends ApiIT {
     @BeforeEach
     void victimHasAFile() {
         transfer = new Transfer();
-        victimFile = transfer.upload(VICTIM, Tokens.uploader(VICTIM), "secret.png", "image/png", SIZE,
-                () -> RandomBody.png(SIZE, 5)).getString("id");
+        victimFile = transfer.upload(
+                        VICTIM, Tokens.uploader(VICTIM), "secret.png", "image/png", SIZE, () -> RandomBody.png(SIZE, 5))
+                .getString("id");
     }
 
     /** A route: its name and how to call it for an org and a file id. */
@@ -52,8 +53,8 @@ class CrossTenantRoutesIT extends ApiIT {
         HttpResponse<String> call(Api api, String org, String id, String token);
     }
 
-    private static HttpResponse<String> send(Api api, String path, String token, String method, HttpRequest.BodyPublisher body,
-            String... headers) {
+    private static HttpResponse<String> send(
+            Api api, String path, String token, String method, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder b = api.request(path, token).method(method, body);
         if (headers.length > 0) {
             b.headers(headers);
@@ -66,23 +67,43 @@ class CrossTenantRoutesIT extends ApiIT {
         String boundary = "----routes";
         String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.png\"\r\n"
                 + "Content-Type: image/png\r\n\r\nPNG\r\n--" + boundary + "--\r\n";
-        Route upload = (api, org, id, t) -> send(api, Api.filesPath(org) + "?filename=x.png", t, "POST",
-                HttpRequest.BodyPublishers.ofByteArray(png), "Content-Type", "image/png");
-        Route uploadForm = (api, org, id, t) -> send(api, Api.filesPath(org), t, "POST",
-                HttpRequest.BodyPublishers.ofString(form), "Content-Type", "multipart/form-data; boundary=" + boundary);
-        Route presign = (api, org, id, t) -> api.presign(org, t, Api.presignBody("x.png", "image/png", 12).build().toString());
+        Route upload = (api, org, id, t) -> send(
+                api,
+                Api.filesPath(org) + "?filename=x.png",
+                t,
+                "POST",
+                HttpRequest.BodyPublishers.ofByteArray(png),
+                "Content-Type",
+                "image/png");
+        Route uploadForm = (api, org, id, t) -> send(
+                api,
+                Api.filesPath(org),
+                t,
+                "POST",
+                HttpRequest.BodyPublishers.ofString(form),
+                "Content-Type",
+                "multipart/form-data; boundary=" + boundary);
+        Route presign = (api, org, id, t) -> api.presign(
+                org, t, Api.presignBody("x.png", "image/png", 12).build().toString());
         Route list = (api, org, id, t) -> api.get(Api.filesPath(org), t);
-        Route complete = (api, org, id, t) -> send(api, Api.filesPath(org) + "/" + id + "/complete", t, "POST",
-                HttpRequest.BodyPublishers.noBody());
+        Route complete = (api, org, id, t) ->
+                send(api, Api.filesPath(org) + "/" + id + "/complete", t, "POST", HttpRequest.BodyPublishers.noBody());
         Route download = (api, org, id, t) -> api.get(Api.filesPath(org) + "/" + id, t);
-        Route head = (api, org, id, t) -> send(api, Api.filesPath(org) + "/" + id, t, "HEAD", HttpRequest.BodyPublishers.noBody());
+        Route head = (api, org, id, t) ->
+                send(api, Api.filesPath(org) + "/" + id, t, "HEAD", HttpRequest.BodyPublishers.noBody());
         Route link = (api, org, id, t) -> api.get(Api.filesPath(org) + "/" + id + "/link", t);
-        Route delete = (api, org, id, t) -> send(api, Api.filesPath(org) + "/" + id, t, "DELETE", HttpRequest.BodyPublishers.noBody());
+        Route delete = (api, org, id, t) ->
+                send(api, Api.filesPath(org) + "/" + id, t, "DELETE", HttpRequest.BodyPublishers.noBody());
         return Stream.of(
-                Arguments.of("uploadRaw", upload, false), Arguments.of("uploadForm", uploadForm, false),
-                Arguments.of("presign", presign, false), Arguments.of("list", list, false),
-                Arguments.of("complete", complete, true), Arguments.of("download", download, true),
-                Arguments.of("head", head, true), Arguments.of("link", link, true), Arguments.of("delete", delete, true));
+                Arguments.of("uploadRaw", upload, false),
+                Arguments.of("uploadForm", uploadForm, false),
+                Arguments.of("presign", presign, false),
+                Arguments.of("list", list, false),
+                Arguments.of("complete", complete, true),
+                Arguments.of("download", download, true),
+                Arguments.of("head", head, true),
+                Arguments.of("link", link, true),
+                Arguments.of("delete", delete, true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,7 +114,10 @@ class CrossTenantRoutesIT extends ApiIT {
         HttpResponse<String> crossOrg = route.call(api, VICTIM, victimFile, token);
         if (crossOrg.statusCode() == 404) {
             // only a route this mode does not offer may say 404 here, and it says so to everybody
-            assertEquals("mode-disabled", assertProblem(404, crossOrg).getString("type").replaceAll(".*/", ""), name);
+            assertEquals(
+                    "mode-disabled",
+                    assertProblem(404, crossOrg).getString("type").replaceAll(".*/", ""),
+                    name);
         } else if (name.equals("head")) {
             assertEquals(403, crossOrg.statusCode(), name);
         } else {
@@ -118,21 +142,31 @@ class CrossTenantRoutesIT extends ApiIT {
 
     @Test
     void aTenantAdminsOverviewShowsOnlyItsTenantAndAnOperatorsEveryTenant() {
-        transfer.upload(ATTACKER, Tokens.uploader(ATTACKER), "mine.png", "image/png", SIZE, () -> RandomBody.png(SIZE, 6));
-        HttpResponse<String> tenantAdmin = api.get("api/v1/admin/overview", Tokens.of(ATTACKER, "eve@" + ATTACKER, "admin"));
+        transfer.upload(
+                ATTACKER, Tokens.uploader(ATTACKER), "mine.png", "image/png", SIZE, () -> RandomBody.png(SIZE, 6));
+        HttpResponse<String> tenantAdmin =
+                api.get("api/v1/admin/overview", Tokens.of(ATTACKER, "eve@" + ATTACKER, "admin"));
         assertEquals(200, tenantAdmin.statusCode(), tenantAdmin.body());
         JsonObject own = Api.json(tenantAdmin);
         assertEquals("own-tenant", own.getString("scope"));
-        assertEquals(List.of(ATTACKER), own.getJsonArray("tenants").stream()
-                .map(t -> t.asJsonObject().getString("org")).toList(), "only its own tenant");
-        own.getJsonArray("pending_uploads").forEach(p -> assertEquals(ATTACKER, p.asJsonObject().getString("org")));
+        assertEquals(
+                List.of(ATTACKER),
+                own.getJsonArray("tenants").stream()
+                        .map(t -> t.asJsonObject().getString("org"))
+                        .toList(),
+                "only its own tenant");
+        own.getJsonArray("pending_uploads")
+                .forEach(p -> assertEquals(ATTACKER, p.asJsonObject().getString("org")));
         assertFalse(tenantAdmin.body().contains(VICTIM), "nothing of another tenant: " + tenantAdmin.body());
         assertFalse(own.getJsonObject("configuration").containsKey("store_endpoint"), "nor where the store is");
 
-        assertProblem(403, api.get("api/v1/admin/overview", Tokens.of(ATTACKER, "eve@" + ATTACKER, "uploader", "reader")));
-        assertProblem(403, api.get("api/v1/admin/overview", Tokens.edited(ATTACKER, c -> c.unsetClaim("org"), "admin")));
+        assertProblem(
+                403, api.get("api/v1/admin/overview", Tokens.of(ATTACKER, "eve@" + ATTACKER, "uploader", "reader")));
+        assertProblem(
+                403, api.get("api/v1/admin/overview", Tokens.edited(ATTACKER, c -> c.unsetClaim("org"), "admin")));
 
-        HttpResponse<String> operator = api.get("api/v1/admin/overview", Tokens.edited(ATTACKER, c -> c.unsetClaim("org"), "operator"));
+        HttpResponse<String> operator =
+                api.get("api/v1/admin/overview", Tokens.edited(ATTACKER, c -> c.unsetClaim("org"), "operator"));
         assertEquals(200, operator.statusCode(), operator.body());
         assertEquals("all-tenants", Api.json(operator).getString("scope"));
         assertTrue(operator.body().contains("\"" + VICTIM + "\""), "an operator sees every tenant");

@@ -55,19 +55,23 @@ class DownloadIT extends ApiIT {
         assertTrue(disposition.startsWith("attachment; "), disposition);
         assertTrue(disposition.contains("filename*=UTF-8''Caf%C3%A9%20menu%3B%20100%25%20&%20co.png"), disposition);
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertTrue(r.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("sandbox"));
+        assertTrue(
+                r.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("sandbox"));
         assertTrue(Arrays.equals(content, bytes(r)));
     }
 
     @Test
     void askingForInlineOrOtherResponseHeadersStillGivesASafeAttachment() throws IOException {
-        HttpResponse<InputStream> r = api.download(path + "?disposition=inline&response-content-disposition=inline"
-                + "&response-content-type=text/html&content-type=text/html", token);
+        HttpResponse<InputStream> r = api.download(
+                path + "?disposition=inline&response-content-disposition=inline"
+                        + "&response-content-type=text/html&content-type=text/html",
+                token);
         assertEquals(200, r.statusCode());
         assertEquals("image/png", r.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(r.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment; "));
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertTrue(r.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("sandbox"));
+        assertTrue(
+                r.headers().firstValue("Content-Security-Policy").orElseThrow().startsWith("sandbox"));
         bytes(r);
     }
 
@@ -75,7 +79,8 @@ class DownloadIT extends ApiIT {
     void rangeGives206WithContentRange() throws IOException {
         HttpResponse<InputStream> r = api.download(path, token, "Range", "bytes=10-19");
         assertEquals(206, r.statusCode());
-        assertEquals("bytes 10-19/" + SIZE, r.headers().firstValue("Content-Range").orElseThrow());
+        assertEquals(
+                "bytes 10-19/" + SIZE, r.headers().firstValue("Content-Range").orElseThrow());
         assertTrue(Arrays.equals(Arrays.copyOfRange(content, 10, 20), bytes(r)));
     }
 
@@ -106,9 +111,12 @@ class DownloadIT extends ApiIT {
 
     @Test
     void headDescribesWithoutABody() {
-        HttpResponse<String> r = api.send(api.request(path, token).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> r = api.send(api.request(path, token)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
         assertEquals(200, r.statusCode());
-        assertEquals(String.valueOf(SIZE), r.headers().firstValue("Content-Length").orElseThrow());
+        assertEquals(
+                String.valueOf(SIZE), r.headers().firstValue("Content-Length").orElseThrow());
         assertEquals("image/png", r.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("", r.body());
     }
@@ -117,8 +125,11 @@ class DownloadIT extends ApiIT {
     void listingShowsNameTypeSizeAndDate() {
         HttpResponse<String> r = api.get(Api.filesPath(ORG), token);
         assertEquals(200, r.statusCode());
-        var file = Api.json(r).getJsonArray("files").stream().map(v -> v.asJsonObject())
-                .filter(f -> path.endsWith(f.getString("id"))).findFirst().orElseThrow();
+        var file = Api.json(r).getJsonArray("files").stream()
+                .map(v -> v.asJsonObject())
+                .filter(f -> path.endsWith(f.getString("id")))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Caf\u00e9 menu; 100% & co.png", file.getString("filename"));
         assertEquals("image/png", file.getString("content_type"));
         assertEquals(SIZE, file.getInt("size"));
@@ -136,8 +147,15 @@ class DownloadIT extends ApiIT {
     void oneTenantsStalledDownloadsCannotTakeEveryStoreConnection() throws Exception {
         String hog = "connections-hog";
         long size = 48L << 20; // far more than the socket buffers between the service and a reader that never reads
-        String big = Api.filesPath(hog) + "/" + Api.json(api.upload(hog, Tokens.uploader(hog), "big.bin",
-                "application/octet-stream", size, () -> new RandomBody(size, 3))).getString("id");
+        String big = Api.filesPath(hog) + "/"
+                + Api.json(api.upload(
+                                hog,
+                                Tokens.uploader(hog),
+                                "big.bin",
+                                "application/octet-stream",
+                                size,
+                                () -> new RandomBody(size, 3)))
+                        .getString("id");
         List<RawHttp> stalled = new ArrayList<>();
         try {
             // More readers that never read than the store has connections (50): each holds one while it stalls.

@@ -51,15 +51,20 @@ class HostileInputIT extends ApiIT {
         if (transfer.mode().equals("proxy")) {
             return api.upload(org, token, filename, type, body);
         }
-        return api.presign(org, token, Api.presignBody(filename, type, size).build().toString());
+        return api.presign(
+                org, token, Api.presignBody(filename, type, size).build().toString());
     }
 
     private static void nothingStored(String org) {
         try (Store store = new Store()) {
             assertEquals(List.of(), store.keys(org), "nothing may be stored for " + org);
             assertEquals(List.of(), store.incomingKeys(org), "nothing may be uploaded for " + org);
-            assertEquals(0, store.client().listObjectsV2(b -> b.bucket("filegate-it").prefix("pending/orgs/" + org + "/"))
-                    .keyCount(), "nothing may even be reserved for " + org);
+            assertEquals(
+                    0,
+                    store.client()
+                            .listObjectsV2(b -> b.bucket("filegate-it").prefix("pending/orgs/" + org + "/"))
+                            .keyCount(),
+                    "nothing may even be reserved for " + org);
         }
     }
 
@@ -124,7 +129,9 @@ class HostileInputIT extends ApiIT {
         String token = Tokens.of("hostile-a", "eve@hostile-a", "uploader", "reader");
         for (String method : List.of("GET", "POST")) {
             HttpResponse<String> r = api.send(api.request("api/v1/orgs/" + org + "/files?filename=x.png", token)
-                    .header("Content-Type", "image/png").method(method, HttpRequest.BodyPublishers.ofByteArray(PNG)).build());
+                    .header("Content-Type", "image/png")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(PNG))
+                    .build());
             assertTrue(Set.of(400, 403, 404).contains(r.statusCode()), caseName + " " + method + ": " + r.statusCode());
             assertFalse(r.body().contains("victim.png"), caseName + ": another tenant's file leaked");
         }
@@ -137,10 +144,18 @@ class HostileInputIT extends ApiIT {
     void exactlyTheLimitIsAcceptedAndOneByteMoreIs413WithNothingStored() {
         long limit = 1 << 20; // text/plain in the test profile
         String org = "limit-" + transfer.mode();
-        HttpResponse<String> exact = startUpload(org, "max.txt", "text/plain", limit, "a".repeat((int) limit).getBytes());
+        HttpResponse<String> exact = startUpload(
+                org, "max.txt", "text/plain", limit, "a".repeat((int) limit).getBytes());
         assertTrue(exact.statusCode() == 201 || exact.statusCode() == 200, exact.statusCode() + " " + exact.body());
         String over = "over-" + transfer.mode();
-        assertProblem(413, startUpload(over, "over.txt", "text/plain", limit + 1, "a".repeat((int) limit + 1).getBytes()));
+        assertProblem(
+                413,
+                startUpload(
+                        over,
+                        "over.txt",
+                        "text/plain",
+                        limit + 1,
+                        "a".repeat((int) limit + 1).getBytes()));
         nothingStored(over);
     }
 
@@ -153,10 +168,17 @@ class HostileInputIT extends ApiIT {
         } else {
             JsonObject signed = Api.json(startUpload(org, "logo.png", "image/png", svg.length, svg));
             String token = Tokens.uploader(org);
-            transfer.put(signed, svg.length, () -> new ByteArrayInputStream(svg),
+            transfer.put(
+                    signed,
+                    svg.length,
+                    () -> new ByteArrayInputStream(svg),
                     "bearer".equals(signed.getString("authorization")) ? token : null);
             String complete = signed.getString("complete_url").replaceFirst("^https?://[^/]+/", "");
-            assertProblem(415, api.send(api.request(complete, token).POST(HttpRequest.BodyPublishers.noBody()).build()));
+            assertProblem(
+                    415,
+                    api.send(api.request(complete, token)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build()));
         }
         try (Store store = new Store()) {
             assertEquals(List.of(), store.keys(org));
@@ -167,9 +189,13 @@ class HostileInputIT extends ApiIT {
     void bodyFieldsNamingAnotherTenantsKeyOrBucketAreIgnored() {
         String org = "body-attacker";
         String token = Tokens.uploader(org);
-        String body = Api.presignBody("a.png", "image/png", PNG.length).add("key", "orgs/globex/files/2026/01/owned.png")
-                .add("bucket", "other-bucket").add("org", "globex")
-                .add("metadata", Json.createObjectBuilder().add("key", "orgs/globex/x")).build().toString();
+        String body = Api.presignBody("a.png", "image/png", PNG.length)
+                .add("key", "orgs/globex/files/2026/01/owned.png")
+                .add("bucket", "other-bucket")
+                .add("org", "globex")
+                .add("metadata", Json.createObjectBuilder().add("key", "orgs/globex/x"))
+                .build()
+                .toString();
         HttpResponse<String> r = api.presign(org, token, body);
         if (transfer.mode().equals("proxy")) {
             assertEquals(404, r.statusCode(), "presign is not offered in proxy-only mode");
@@ -178,7 +204,8 @@ class HostileInputIT extends ApiIT {
         assertEquals(200, r.statusCode(), r.body());
         String url = Api.json(r).getString("put_url");
         // orgs/{org}/files/... at the store (presigned), /files/{org}/... at the gateway
-        assertTrue(url.contains("/orgs/" + org + "/files/") || url.contains("/files/" + org + "/"),
+        assertTrue(
+                url.contains("/orgs/" + org + "/files/") || url.contains("/files/" + org + "/"),
                 "the key is the service's, in the caller's namespace: " + url);
         assertFalse(url.contains("globex") || url.contains("other-bucket"), url);
     }
@@ -187,11 +214,18 @@ class HostileInputIT extends ApiIT {
     void uppyStyleCompleteWithAnotherTenantsKeyIsIgnored() {
         String org = "uppy-attacker";
         String token = Tokens.uploader(org);
-        JsonObject file = transfer.upload(org, token, "mine.png", "image/png", PNG.length, () -> new ByteArrayInputStream(PNG));
+        JsonObject file =
+                transfer.upload(org, token, "mine.png", "image/png", PNG.length, () -> new ByteArrayInputStream(PNG));
         // Uppy's S3 plugin sends {key, uploadId} back; the service reads the file id from its own path only.
-        HttpResponse<String> r = api.send(api.request(Api.filesPath(org) + "/" + file.getString("id") + "/complete", token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
-                        .add("key", "orgs/globex/files/2026/01/x.png").add("uploadId", "forged").build().toString())).build());
+        HttpResponse<String> r =
+                api.send(api.request(Api.filesPath(org) + "/" + file.getString("id") + "/complete", token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                                .add("key", "orgs/globex/files/2026/01/x.png")
+                                .add("uploadId", "forged")
+                                .build()
+                                .toString()))
+                        .build());
         assertTrue(r.statusCode() == 200 || r.statusCode() == 404, r.statusCode() + " " + r.body());
         assertFalse(r.body().contains("globex"), r.body());
     }
@@ -200,10 +234,15 @@ class HostileInputIT extends ApiIT {
     void listingQueryParametersCannotWidenTheTenant() {
         String victim = "query-victim";
         String attacker = "query-attacker";
-        assertTrue(startUpload(victim, "secret.png", "image/png", PNG.length, PNG).statusCode() < 300);
+        assertTrue(
+                startUpload(victim, "secret.png", "image/png", PNG.length, PNG).statusCode() < 300);
         String token = Tokens.uploader(attacker);
-        for (String query : List.of("?org=" + victim, "?prefix=orgs/" + victim + "/", "?cursor=orgs/" + victim + "/",
-                "?cursor=orgs%2F" + victim + "%2Ffiles%2F", "?bucket=filegate-it&key=orgs/" + victim + "/")) {
+        for (String query : List.of(
+                "?org=" + victim,
+                "?prefix=orgs/" + victim + "/",
+                "?cursor=orgs/" + victim + "/",
+                "?cursor=orgs%2F" + victim + "%2Ffiles%2F",
+                "?bucket=filegate-it&key=orgs/" + victim + "/")) {
             HttpResponse<String> r = api.get(Api.filesPath(attacker) + query, token);
             assertTrue(r.statusCode() == 200 || r.statusCode() == 400, query + ": " + r.statusCode());
             assertFalse(r.body().contains("secret.png"), query + " leaked another tenant's file");
@@ -227,9 +266,13 @@ class HostileInputIT extends ApiIT {
             return;
         }
         // As a declared encoding: refused outright.
-        assertProblem(415, api.send(api.request(Api.filesPath(org) + "?filename=a.bin", Tokens.uploader(org))
-                .header("Content-Type", "application/octet-stream").header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bomb)).build()));
+        assertProblem(
+                415,
+                api.send(api.request(Api.filesPath(org) + "?filename=a.bin", Tokens.uploader(org))
+                        .header("Content-Type", "application/octet-stream")
+                        .header("Content-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bomb))
+                        .build()));
         nothingStored(org);
         // As opaque bytes of an allowed type: stored exactly as sent, never decompressed.
         HttpResponse<String> r = api.upload(org, Tokens.uploader(org), "bomb.bin", "application/octet-stream", bomb);

@@ -35,11 +35,13 @@ class LargeUploadIT extends ApiIT {
         String token = Tokens.uploader(org);
         AtomicLong peak = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(ServerProcess.usedHeap(api), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> peak.accumulateAndGet(ServerProcess.usedHeap(api), Math::max), 0, 250, TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         HttpResponse<String> created;
         try {
-            created = api.upload(org, token, "one-gib.bin", "application/octet-stream", GIB, () -> new RandomBody(GIB, 7));
+            created = api.upload(
+                    org, token, "one-gib.bin", "application/octet-stream", GIB, () -> new RandomBody(GIB, 7));
         } finally {
             sampler.shutdownNow();
         }
@@ -47,10 +49,12 @@ class LargeUploadIT extends ApiIT {
         assertEquals(201, created.statusCode(), created.body());
         String expected = RandomBody.sha256(GIB, 7);
         assertEquals(expected, Api.json(created).getString("sha256"));
-        System.out.printf("MEASURED 1 GiB proxy upload: %.1f s (%.0f MiB/s), peak server heap used %d MiB of %d MiB max%n",
+        System.out.printf(
+                "MEASURED 1 GiB proxy upload: %.1f s (%.0f MiB/s), peak server heap used %d MiB of %d MiB max%n",
                 seconds, 1024 / seconds, peak.get() >> 20, maxHeap >> 20);
 
-        HttpResponse<InputStream> download = api.download(Api.filesPath(org) + "/" + Api.json(created).getString("id"), token);
+        HttpResponse<InputStream> download =
+                api.download(Api.filesPath(org) + "/" + Api.json(created).getString("id"), token);
         assertEquals(200, download.statusCode());
         assertEquals(expected, RandomBody.sha256(download.body()));
     }

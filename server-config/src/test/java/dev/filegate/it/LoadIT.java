@@ -49,8 +49,7 @@ class LoadIT extends ApiIT {
     private static final int CLIENTS = 50;
     private static final List<String> ORGS = List.of("load-a", "load-b", "load-c", "load-d", "load-e");
 
-    private record Stored(String id, long size, String sha256) {
-    }
+    private record Stored(String id, long size, String sha256) {}
 
     private final boolean full = "full".equals(System.getProperty("it.load", "reduced"));
     private final int opsPerClient = full ? 20 : 8;
@@ -60,8 +59,10 @@ class LoadIT extends ApiIT {
     private final AtomicLong uploaded = new AtomicLong();
     private final AtomicLong downloaded = new AtomicLong();
     private final AtomicLong operations = new AtomicLong();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @Test
     void fiftyClientsWithNoErrorEveryByteVerifiedAndResourcesBackToBaseline() throws Exception {
@@ -77,8 +78,8 @@ class LoadIT extends ApiIT {
 
         AtomicLong peakHeap = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(ServerProcess.usedHeap(api), Math::max), 0, 500,
-                TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> peakHeap.accumulateAndGet(ServerProcess.usedHeap(api), Math::max), 0, 500, TimeUnit.MILLISECONDS);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long started = System.nanoTime();
         try {
@@ -100,21 +101,36 @@ class LoadIT extends ApiIT {
 
         try (Store store = new Store()) {
             for (String org : ORGS) {
-                assertEquals(stored.get(org).size(), store.keys(org).size(), "objects of " + org + " = acknowledged uploads");
+                assertEquals(
+                        stored.get(org).size(),
+                        store.keys(org).size(),
+                        "objects of " + org + " = acknowledged uploads");
                 assertEquals(0, store.openMultipartUploads(org));
             }
         }
         int fdsAfter = ServerProcess.awaitOpenFileDescriptorsAtMost(fdsBefore + 10, 150);
         long heapAfter = ServerProcess.retainedHeap(api);
-        System.out.printf("MEASURED load (%s): %d clients, %d operations in %.1f s, %d MiB up + %d MiB down verified "
-                + "(%.0f MiB/s), zero errors; server heap retained %d -> %d MiB (peak used %d MiB of %d); "
-                + "open files %d -> %d%n", full ? "full" : "reduced", CLIENTS, operations.get(), seconds,
-                uploaded.get() >> 20, downloaded.get() >> 20, ((uploaded.get() + downloaded.get()) >> 20) / seconds,
-                heapBefore >> 20, heapAfter >> 20, peakHeap.get() >> 20, ServerProcess.maxHeap(api) >> 20,
-                fdsBefore, fdsAfter);
+        System.out.printf(
+                "MEASURED load (%s): %d clients, %d operations in %.1f s, %d MiB up + %d MiB down verified "
+                        + "(%.0f MiB/s), zero errors; server heap retained %d -> %d MiB (peak used %d MiB of %d); "
+                        + "open files %d -> %d%n",
+                full ? "full" : "reduced",
+                CLIENTS,
+                operations.get(),
+                seconds,
+                uploaded.get() >> 20,
+                downloaded.get() >> 20,
+                ((uploaded.get() + downloaded.get()) >> 20) / seconds,
+                heapBefore >> 20,
+                heapAfter >> 20,
+                peakHeap.get() >> 20,
+                ServerProcess.maxHeap(api) >> 20,
+                fdsBefore,
+                fdsAfter);
         assertTrue(fdsAfter <= fdsBefore + 10, "open files back to baseline: " + fdsBefore + " -> " + fdsAfter);
-        assertTrue(heapAfter <= heapBefore + (32L << 20), "retained heap back to baseline: " + (heapBefore >> 20)
-                + " -> " + (heapAfter >> 20) + " MiB");
+        assertTrue(
+                heapAfter <= heapBefore + (32L << 20),
+                "retained heap back to baseline: " + (heapBefore >> 20) + " -> " + (heapAfter >> 20) + " MiB");
     }
 
     private void run(int client, Map<String, String> tokens) {
@@ -125,7 +141,8 @@ class LoadIT extends ApiIT {
             List<Stored> files = stored.get(org);
             try {
                 if (files.isEmpty() || random.nextBoolean()) {
-                    long size = (long) Math.exp(Math.log(1024) + random.nextDouble() * (Math.log(maxSize) - Math.log(1024)));
+                    long size = (long)
+                            Math.exp(Math.log(1024) + random.nextDouble() * (Math.log(maxSize) - Math.log(1024)));
                     upload(org, token, size, client * 1000L + op, random.nextInt(5) == 0);
                 } else {
                     download(org, token, files.get(random.nextInt(files.size())));
@@ -140,11 +157,12 @@ class LoadIT extends ApiIT {
 
     private void upload(String org, String token, long size, long seed, boolean chunked) {
         MessageDigest sent = sha256();
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(
-                () -> new DigestInputStream(new RandomBody(size, seed), sent));
+        HttpRequest.BodyPublisher body =
+                HttpRequest.BodyPublishers.ofInputStream(() -> new DigestInputStream(new RandomBody(size, seed), sent));
         HttpRequest request = api.request(Api.filesPath(org) + "?filename=load-" + seed + ".bin", token)
                 .header("Content-Type", "application/octet-stream")
-                .POST(chunked ? body : HttpRequest.BodyPublishers.fromPublisher(body, size)).build();
+                .POST(chunked ? body : HttpRequest.BodyPublishers.fromPublisher(body, size))
+                .build();
         HttpResponse<String> r = Api.send(http, request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new AssertionError("upload of " + size + " bytes: " + r.statusCode() + " " + r.body());
@@ -160,7 +178,9 @@ class LoadIT extends ApiIT {
     }
 
     private void download(String org, String token, Stored file) {
-        HttpResponse<InputStream> r = Api.send(http, api.request(Api.filesPath(org) + "/" + file.id(), token).GET().build(),
+        HttpResponse<InputStream> r = Api.send(
+                http,
+                api.request(Api.filesPath(org) + "/" + file.id(), token).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         MessageDigest received = sha256();
         long n = 0;
@@ -174,7 +194,9 @@ class LoadIT extends ApiIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (r.statusCode() != 200 || n != file.size() || !HexFormat.of().formatHex(received.digest()).equals(file.sha256())) {
+        if (r.statusCode() != 200
+                || n != file.size()
+                || !HexFormat.of().formatHex(received.digest()).equals(file.sha256())) {
             throw new AssertionError("download of " + file.id() + ": status " + r.statusCode() + ", " + n + " of "
                     + file.size() + " bytes, or other bytes than were uploaded");
         }

@@ -43,8 +43,10 @@ class PresignedIT extends ApiIT {
 
     private final Transfer transfer = new Transfer();
     private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private static final byte[] PNG = png(4096);
 
     private static byte[] png(int size) {
@@ -60,13 +62,15 @@ class PresignedIT extends ApiIT {
         if (sha256 != null) {
             body.add("sha256", sha256);
         }
-        HttpResponse<String> r = api.presign(org, Tokens.uploader(org), body.build().toString());
+        HttpResponse<String> r =
+                api.presign(org, Tokens.uploader(org), body.build().toString());
         assertEquals(200, r.statusCode(), r.body());
         return Api.json(r);
     }
 
     private HttpResponse<String> put(String url, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
@@ -79,15 +83,21 @@ class PresignedIT extends ApiIT {
 
     private HttpResponse<String> complete(String org, JsonObject signed) {
         return api.send(api.request(URI.create(signed.getString("complete_url")).getRawPath(), Tokens.uploader(org))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     private static String edit(String url, String param, java.util.function.UnaryOperator<String> change) {
         URI uri = URI.create(url);
-        String query = Arrays.stream(uri.getRawQuery().split("&")).map(p -> {
-            int eq = p.indexOf('=');
-            return p.substring(0, eq).equals(param) ? p.substring(0, eq + 1) + change.apply(p.substring(eq + 1)) : p;
-        }).reduce((a, b) -> a + "&" + b).orElseThrow();
+        String query = Arrays.stream(uri.getRawQuery().split("&"))
+                .map(p -> {
+                    int eq = p.indexOf('=');
+                    return p.substring(0, eq).equals(param)
+                            ? p.substring(0, eq + 1) + change.apply(p.substring(eq + 1))
+                            : p;
+                })
+                .reduce((a, b) -> a + "&" + b)
+                .orElseThrow();
         return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?" + query;
     }
 
@@ -96,7 +106,8 @@ class PresignedIT extends ApiIT {
         // presign with {filename, content_type, size}; PUT put_url with only Content-Type; use get_url.
         String org = "seed";
         JsonObject signed = presign(org, "pasted.png", "image/png", PNG.length, null);
-        assertEquals(201 / 100, put(signed.getString("put_url"), "image/png", PNG).statusCode() / 100);
+        assertEquals(
+                201 / 100, put(signed.getString("put_url"), "image/png", PNG).statusCode() / 100);
         HttpResponse<byte[]> got = sendBytes(signed.getString("get_url"));
         assertEquals(200, got.statusCode());
         assertTrue(Arrays.equals(PNG, got.body()));
@@ -110,8 +121,10 @@ class PresignedIT extends ApiIT {
         JsonObject headers = signed.getJsonObject("headers");
         assertEquals("image/png", headers.getString("Content-Type"));
         assertEquals(String.valueOf(PNG.length), headers.getString("Content-Length"));
-        assertTrue(Instant.parse(signed.getString("expires_at")).isBefore(Instant.now().plusSeconds(60)));
-        assertTrue(Instant.parse(signed.getString("get_expires_at")).isAfter(Instant.now().plus(Duration.ofHours(23))));
+        assertTrue(Instant.parse(signed.getString("expires_at"))
+                .isBefore(Instant.now().plusSeconds(60)));
+        assertTrue(Instant.parse(signed.getString("get_expires_at"))
+                .isAfter(Instant.now().plus(Duration.ofHours(23))));
         assertEquals("localhost", URI.create(signed.getString("put_url")).getHost(), "signed for the public host");
         assertTrue(signed.getString("id").endsWith(".png"));
     }
@@ -125,20 +138,28 @@ class PresignedIT extends ApiIT {
     @Test
     void storeRefusesAnotherLength() {
         JsonObject signed = presign("bound", "a.png", "image/png", PNG.length, null);
-        assertEquals(403, put(signed.getString("put_url"), "image/png", png(PNG.length + 1)).statusCode());
+        assertEquals(
+                403,
+                put(signed.getString("put_url"), "image/png", png(PNG.length + 1))
+                        .statusCode());
     }
 
     @Test
     void storeRefusesOtherBytesWhenSha256IsBound() throws Exception {
-        String sha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(PNG));
+        String sha = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(PNG));
         JsonObject signed = presign("bound", "a.png", "image/png", PNG.length, sha);
         String checksum = signed.getJsonObject("headers").getString("x-amz-checksum-sha256");
         assertEquals(sha, checksum);
         byte[] other = PNG.clone();
         other[100] ^= 1;
-        HttpResponse<String> tampered = put(signed.getString("put_url"), "image/png", other, "x-amz-checksum-sha256", checksum);
+        HttpResponse<String> tampered =
+                put(signed.getString("put_url"), "image/png", other, "x-amz-checksum-sha256", checksum);
         assertTrue(tampered.statusCode() >= 400, "status " + tampered.statusCode());
-        assertEquals(200, put(signed.getString("put_url"), "image/png", PNG, "x-amz-checksum-sha256", checksum).statusCode());
+        assertEquals(
+                200,
+                put(signed.getString("put_url"), "image/png", PNG, "x-amz-checksum-sha256", checksum)
+                        .statusCode());
     }
 
     @Test
@@ -147,12 +168,17 @@ class PresignedIT extends ApiIT {
         String url = signed.getString("put_url");
         String flipped = edit(url, "X-Amz-Signature", s -> (s.charAt(0) == 'a' ? "b" : "a") + s.substring(1));
         assertEquals(403, put(flipped, "image/png", PNG).statusCode());
-        assertEquals(403, put(edit(url, "X-Amz-Expires", s -> "604800"), "image/png", PNG).statusCode());
+        assertEquals(
+                403,
+                put(edit(url, "X-Amz-Expires", s -> "604800"), "image/png", PNG).statusCode());
         String otherKey = url.replace("/orgs/edits/", "/orgs/victim/");
         assertEquals(403, put(otherKey, "image/png", PNG).statusCode());
         String otherBucket = url.replace("/filegate-it/", "/filegate-other/");
         assertEquals(403, put(otherBucket, "image/png", PNG).statusCode());
-        assertEquals(403, put(edit(url, "X-Amz-Date", d -> "20300101T000000Z"), "image/png", PNG).statusCode());
+        assertEquals(
+                403,
+                put(edit(url, "X-Amz-Date", d -> "20300101T000000Z"), "image/png", PNG)
+                        .statusCode());
         try (Store store = new Store()) {
             assertEquals(List.of(), store.keys("victim"));
         }
@@ -169,7 +195,10 @@ class PresignedIT extends ApiIT {
     @Test
     void urlSignedForTheInternalHostFailsAtThePublicOneAndThePublicUrlWorks() {
         String org = "hosts";
-        String internalBody = Api.presignBody("a.png", "image/png", PNG.length).add("endpoint", "internal").build().toString();
+        String internalBody = Api.presignBody("a.png", "image/png", PNG.length)
+                .add("endpoint", "internal")
+                .build()
+                .toString();
         assertProblem(403, api.presign(org, Tokens.uploader(org), internalBody));
         HttpResponse<String> r = api.presign(org, Tokens.of(org, "runner", "uploader", "service"), internalBody);
         assertEquals(200, r.statusCode(), r.body());
@@ -179,26 +208,49 @@ class PresignedIT extends ApiIT {
         assertEquals(403, put(atPublicHost, "image/png", PNG).statusCode(), "the Triangle of Death, reproduced");
         assertEquals(200, put(internal, "image/png", PNG).statusCode(), "the internal URL works where it was meant");
         JsonObject publicUrl = presign(org, "b.png", "image/png", PNG.length, null);
-        assertEquals(200, put(publicUrl.getString("put_url"), "image/png", PNG).statusCode(), "the fix: sign for the public host");
+        assertEquals(
+                200,
+                put(publicUrl.getString("put_url"), "image/png", PNG).statusCode(),
+                "the fix: sign for the public host");
     }
 
     @Test
     void serviceRefusesBeforeSigning() {
         String org = "refused";
         String token = Tokens.uploader(org);
-        java.util.function.BiFunction<String, String, HttpResponse<String>> presignAs = (tok, json) -> api.presign(org, tok, json);
-        assertProblem(403, presignAs.apply(Tokens.uploader("intruder"),
-                "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10}"));
-        assertProblem(415, presignAs.apply(token, "{\"filename\":\"a.html\",\"content_type\":\"text/html\",\"size\":10}"));
-        assertProblem(413, presignAs.apply(token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":" + (13L << 20) + "}"));
+        java.util.function.BiFunction<String, String, HttpResponse<String>> presignAs =
+                (tok, json) -> api.presign(org, tok, json);
+        assertProblem(
+                403,
+                presignAs.apply(
+                        Tokens.uploader("intruder"),
+                        "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10}"));
+        assertProblem(
+                415, presignAs.apply(token, "{\"filename\":\"a.html\",\"content_type\":\"text/html\",\"size\":10}"));
+        assertProblem(
+                413,
+                presignAs.apply(
+                        token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":" + (13L << 20) + "}"));
         assertProblem(400, presignAs.apply(token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\"}"));
-        assertProblem(400, presignAs.apply(token, "{\"filename\":\"../a.png\",\"content_type\":\"image/png\",\"size\":10}"));
-        assertProblem(400, presignAs.apply(token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10,\"sha256\":\"xyz\"}"));
+        assertProblem(
+                400, presignAs.apply(token, "{\"filename\":\"../a.png\",\"content_type\":\"image/png\",\"size\":10}"));
+        assertProblem(
+                400,
+                presignAs.apply(
+                        token,
+                        "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10,\"sha256\":\"xyz\"}"));
         assertProblem(400, presignAs.apply(token, "not json"));
-        assertProblem(403, presignAs.apply(Tokens.reader(org), "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10}"));
+        assertProblem(
+                403,
+                presignAs.apply(
+                        Tokens.reader(org), "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":10}"));
         try (Store store = new Store()) {
-            assertEquals(0, store.client().listObjectsV2(b -> b.bucket(ItProperties.bucketFor(org)).prefix("pending/orgs/" + org + "/"))
-                    .keyCount());
+            assertEquals(
+                    0,
+                    store.client()
+                            .listObjectsV2(
+                                    b -> b.bucket(ItProperties.bucketFor(org)).prefix("pending/orgs/" + org + "/"))
+                            .keyCount());
         }
     }
 
@@ -227,8 +279,12 @@ class PresignedIT extends ApiIT {
         assertEquals("complete", Api.json(first).getString("state"));
         assertEquals("a.png", Api.json(first).getString("filename"));
         assertEquals(200, complete(org, signed).statusCode());
-        assertProblem(403, api.send(api.request(URI.create(signed.getString("complete_url")).getRawPath(), Tokens.uploader("other"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build()));
+        assertProblem(
+                403,
+                api.send(
+                        api.request(URI.create(signed.getString("complete_url")).getRawPath(), Tokens.uploader("other"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build()));
     }
 
     @Test
@@ -241,9 +297,16 @@ class PresignedIT extends ApiIT {
         String file = Api.filesPath(org) + "/" + signed.getString("id");
         assertProblem(404, api.get(file, Tokens.uploader(org)));
         assertProblem(404, api.get(file + "/link", Tokens.uploader(org)));
-        for (String[] conditions : List.of(new String[] {"If-None-Match", "*"}, new String[] {"Range", "bytes=100000-"},
-                new String[] {"Range", "bytes=0-1"})) {
-            assertProblem(404, api.send(api.request(file, Tokens.uploader(org)).headers(conditions).GET().build()));
+        for (String[] conditions :
+                List.of(new String[] {"If-None-Match", "*"}, new String[] {"Range", "bytes=100000-"}, new String[] {
+                    "Range", "bytes=0-1"
+                })) {
+            assertProblem(
+                    404,
+                    api.send(api.request(file, Tokens.uploader(org))
+                            .headers(conditions)
+                            .GET()
+                            .build()));
         }
     }
 
@@ -252,18 +315,40 @@ class PresignedIT extends ApiIT {
         String org = "forged";
         JsonObject signed = presign(org, "cat.png", "image/png", PNG.length, null);
         // Headers nobody signed, which a lenient store (S3Proxy) accepts and AWS refuses.
-        HttpResponse<String> forged = put(signed.getString("put_url"), "image/png", PNG, "x-amz-meta-filename", "forged.png",
-                "x-amz-meta-uploaded-by", "admin", "x-amz-acl", "public-read");
+        HttpResponse<String> forged = put(
+                signed.getString("put_url"),
+                "image/png",
+                PNG,
+                "x-amz-meta-filename",
+                "forged.png",
+                "x-amz-meta-uploaded-by",
+                "admin",
+                "x-amz-acl",
+                "public-read");
         assertEquals(200, forged.statusCode(), "the store cannot tell: " + forged.body());
         String file = Api.filesPath(org) + "/" + signed.getString("id");
         assertProblem(404, api.get(file, Tokens.uploader(org)));
-        assertEquals(404, api.send(api.request(file, Tokens.uploader(org)).method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .build()).statusCode());
-        assertEquals(0, Api.json(api.get(Api.filesPath(org), Tokens.uploader(org))).getJsonArray("files").size());
+        assertEquals(
+                404,
+                api.send(api.request(file, Tokens.uploader(org))
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode());
+        assertEquals(
+                0,
+                Api.json(api.get(Api.filesPath(org), Tokens.uploader(org)))
+                        .getJsonArray("files")
+                        .size());
         String filesKey = fileKey(org, signed.getString("id"));
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ItProperties.s3Port()
-                + "/" + ItProperties.bucketFor(org) + "/" + filesKey)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(anonymous.statusCode() == 403 || anonymous.statusCode() == 404, "nothing lies where files are served from");
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ItProperties.s3Port() + "/"
+                                + ItProperties.bucketFor(org) + "/" + filesKey))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(
+                anonymous.statusCode() == 403 || anonymous.statusCode() == 404,
+                "nothing lies where files are served from");
         try (Store store = new Store()) {
             assertEquals(List.of(), store.keys(org), "nothing reached the files area");
             Wait.upTo(60, () -> store.incomingKeys(org).isEmpty());
@@ -278,7 +363,8 @@ class PresignedIT extends ApiIT {
         assertEquals(200, put(signed.getString("put_url"), "image/png", PNG).statusCode());
         assertEquals(200, complete(org, signed).statusCode());
         byte[] html = Arrays.copyOf("<html><script>alert(1)</script>".getBytes(), PNG.length);
-        assertEquals(200, put(signed.getString("put_url"), "image/png", html).statusCode(), "the PUT URL is still valid");
+        assertEquals(
+                200, put(signed.getString("put_url"), "image/png", html).statusCode(), "the PUT URL is still valid");
         assertArrayEquals(PNG, downloaded(org, signed.getString("id")), "the API serves the bytes it validated");
         assertEquals(200, complete(org, signed).statusCode(), "completing again is harmless");
         assertArrayEquals(PNG, downloaded(org, signed.getString("id")), "and does not take the new bytes");
@@ -309,14 +395,27 @@ class PresignedIT extends ApiIT {
         assertFalse(refused.body().contains(Integer.toString(PNG.length)), "no size oracle: " + refused.body());
 
         // Without the metadata, a declared sha256 is checked over the bytes themselves.
-        String sha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(mine));
+        String sha = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(mine));
         JsonObject hashed = presign(attacker, "loot.png", "image/png", PNG.length, sha);
-        put(hashed.getString("put_url"), "image/png", PNG, "x-amz-copy-source", source, "x-amz-metadata-directive", "REPLACE",
-                "x-amz-checksum-sha256", sha);
+        put(
+                hashed.getString("put_url"),
+                "image/png",
+                PNG,
+                "x-amz-copy-source",
+                source,
+                "x-amz-metadata-directive",
+                "REPLACE",
+                "x-amz-checksum-sha256",
+                sha);
         HttpResponse<String> checked = complete(attacker, hashed);
         assertTrue(checked.statusCode() == 400 || checked.statusCode() == 409, checked.body());
 
-        assertEquals(0, Api.json(api.get(Api.filesPath(attacker), Tokens.reader(attacker))).getJsonArray("files").size(),
+        assertEquals(
+                0,
+                Api.json(api.get(Api.filesPath(attacker), Tokens.reader(attacker)))
+                        .getJsonArray("files")
+                        .size(),
                 "the thief has no file");
         try (Store store = new Store()) {
             assertEquals(List.of(), store.keys(attacker));
@@ -327,8 +426,12 @@ class PresignedIT extends ApiIT {
     private byte[] downloaded(String org, String id) throws Exception {
         HttpResponse<String> redirect = api.get(Api.filesPath(org) + "/" + id, Tokens.reader(org));
         assertEquals(302, redirect.statusCode(), redirect.body());
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(redirect.headers().firstValue("Location").orElseThrow()))
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                redirect.headers().firstValue("Location").orElseThrow()))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
         return r.body();
     }
@@ -353,17 +456,28 @@ class PresignedIT extends ApiIT {
             List<String> left = store.keys(org);
             assertEquals(1, left.size(), left.toString());
             assertTrue(left.get(0).endsWith(kept.getString("id").substring(8)));
-            assertEquals(0, store.client().listObjectsV2(b -> b.bucket(ItProperties.bucketFor(org))
-                    .prefix("pending/orgs/" + org + "/")).keyCount(), "no ledger entries remain");
+            assertEquals(
+                    0,
+                    store.client()
+                            .listObjectsV2(
+                                    b -> b.bucket(ItProperties.bucketFor(org)).prefix("pending/orgs/" + org + "/"))
+                            .keyCount(),
+                    "no ledger entries remain");
         }
     }
 
     @Test
     void redirectDownloadIsShortLivedUncachedAndSignedForThePublicHost() {
         String org = "redirect";
-        JsonObject file = transfer.upload(org, Tokens.uploader(org), "r\u00e9sum\u00e9.pdf", "application/pdf", 9,
+        JsonObject file = transfer.upload(
+                org,
+                Tokens.uploader(org),
+                "r\u00e9sum\u00e9.pdf",
+                "application/pdf",
+                9,
                 () -> new ByteArrayInputStream("%PDF-1.7\n".getBytes()));
-        HttpResponse<InputStream> r = api.download(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader(org));
+        HttpResponse<InputStream> r =
+                api.download(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader(org));
         assertEquals(302, r.statusCode());
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElseThrow());
         assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElseThrow());
@@ -373,18 +487,24 @@ class PresignedIT extends ApiIT {
         assertTrue(location.getRawQuery().contains("response-content-disposition=attachment"), location.getRawQuery());
         HttpResponse<InputStream> followed = transfer.download(org, Tokens.uploader(org), file.getString("id"));
         assertEquals(200, followed.statusCode());
-        assertEquals("application/pdf", followed.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(followed.headers().firstValue("Content-Disposition").orElseThrow().contains("r%C3%A9sum%C3%A9.pdf"));
+        assertEquals(
+                "application/pdf", followed.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(followed.headers()
+                .firstValue("Content-Disposition")
+                .orElseThrow()
+                .contains("r%C3%A9sum%C3%A9.pdf"));
         assertProblem(403, api.get(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader("other")));
     }
 
     @Test
     void storeRefusesARedirectEditedToServeInlineOrAsHtml() {
         String org = "redirect-edits";
-        JsonObject file = transfer.upload(org, Tokens.uploader(org), "page.png", "image/png", PNG.length,
-                () -> new ByteArrayInputStream(PNG));
+        JsonObject file = transfer.upload(
+                org, Tokens.uploader(org), "page.png", "image/png", PNG.length, () -> new ByteArrayInputStream(PNG));
         String location = api.download(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader(org))
-                .headers().firstValue("Location").orElseThrow();
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         assertEquals(200, sendBytes(location).statusCode());
         String inline = edit(location, "response-content-disposition", v -> "inline");
         assertEquals(403, sendBytes(inline).statusCode());
@@ -393,11 +513,17 @@ class PresignedIT extends ApiIT {
         HttpResponse<byte[]> retyped = sendBytes(location + "&response-content-type=text%2Fhtml");
         if (retyped.statusCode() != 403) {
             assertEquals(200, retyped.statusCode());
-            assertTrue(retyped.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
+            assertTrue(retyped.headers()
+                    .firstValue("Content-Disposition")
+                    .orElseThrow()
+                    .startsWith("attachment"));
         }
-        assertEquals(403, sendBytes(location.replace("://localhost:", "://127.0.0.1:")).statusCode());
+        assertEquals(
+                403,
+                sendBytes(location.replace("://localhost:", "://127.0.0.1:")).statusCode());
         HttpResponse<byte[]> asked = sendBytes(api.uri(Api.filesPath(org) + "/" + file.getString("id")
-                + "?disposition=inline&response-content-disposition=inline").toString());
+                        + "?disposition=inline&response-content-disposition=inline")
+                .toString());
         assertEquals(401, asked.statusCode(), "the API itself needs the token; the redirect it gives is checked above");
     }
 
@@ -423,24 +549,37 @@ class PresignedIT extends ApiIT {
     @Test
     void signedUrlsNeverReachTheServerLog() throws Exception {
         String org = "logs";
-        JsonObject file = transfer.upload(org, Tokens.uploader(org), "log.png", "image/png", PNG.length,
-                () -> new ByteArrayInputStream(PNG));
-        assertEquals(302, api.download(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader(org)).statusCode());
+        JsonObject file = transfer.upload(
+                org, Tokens.uploader(org), "log.png", "image/png", PNG.length, () -> new ByteArrayInputStream(PNG));
+        assertEquals(
+                302,
+                api.download(Api.filesPath(org) + "/" + file.getString("id"), Tokens.uploader(org))
+                        .statusCode());
         presign(org, "again.png", "image/png", 10, null);
         assertEquals(List.of(), ServerLogs.secretsFound());
     }
 
     @Test
     void proxyUploadIsRefusedWhenOnlyPresignedIsEnabled() {
-        JsonObject problem = assertProblem(404, api.upload("modes", Tokens.uploader("modes"), "a.txt", "text/plain", "x".getBytes()));
+        JsonObject problem = assertProblem(
+                404, api.upload("modes", Tokens.uploader("modes"), "a.txt", "text/plain", "x".getBytes()));
         assertTrue(problem.getString("detail").contains("capabilities"));
-        assertFalse(Api.json(api.get("api/v1/capabilities", null)).getJsonArray("upload_modes").toString().contains("proxy"));
+        assertFalse(Api.json(api.get("api/v1/capabilities", null))
+                .getJsonArray("upload_modes")
+                .toString()
+                .contains("proxy"));
     }
 
     private HttpResponse<byte[]> sendBytes(String url) {
         try {
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+            return HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -11,6 +11,7 @@ import dev.filegate.it.support.RawHttp;
 import dev.filegate.it.support.ServerProcess;
 import dev.filegate.it.support.Store;
 import dev.filegate.it.support.Tokens;
+import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-import jakarta.json.JsonString;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,11 @@ class RequestGuardIT extends ApiIT {
     private static int postHuge(String path, String token, boolean chunked) throws Exception {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try (RawHttp raw = new RawHttp()) {
-            raw.send(RawHttp.head("POST", path, token, "Content-Type: application/json",
+            raw.send(RawHttp.head(
+                    "POST",
+                    path,
+                    token,
+                    "Content-Type: application/json",
                     chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + 64L * MiB));
             Future<?> body = writer.submit(() -> {
                 byte[] block = new byte[MiB];
@@ -84,11 +88,15 @@ class RequestGuardIT extends ApiIT {
     @Test
     void aRequestBodyThatIsNotAFileIsCappedAt16KiB() {
         String org = "guard-cap";
-        String json = Api.presignBody("a.png", "image/png", 10).add("padding", "x".repeat(17 * 1024)).build().toString();
+        String json = Api.presignBody("a.png", "image/png", 10)
+                .add("padding", "x".repeat(17 * 1024))
+                .build()
+                .toString();
         assertProblem(413, api.presign(org, Tokens.uploader(org), json));
         HttpResponse<String> chunked = api.send(api.request(Api.filesPath(org) + "/presign", Tokens.uploader(org))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json.getBytes()))).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json.getBytes())))
+                .build());
         boolean presignOffered = uploadModes().stream().anyMatch(m -> !m.equals("proxy"));
         // where the route is offered the cap stops the read; where it is not, nothing is read at all
         assertProblem(presignOffered ? 413 : 404, chunked);
@@ -101,11 +109,17 @@ class RequestGuardIT extends ApiIT {
         try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
             gz.write(new byte[20 * MiB]);
         }
-        for (String[] encodings : List.of(new String[] {"identity", "gzip"}, new String[] {"identity, gzip"},
-                new String[] {"GZIP"}, new String[] {"x-gzip"}, new String[] {"deflate"}, new String[] {"br"},
+        for (String[] encodings : List.of(
+                new String[] {"identity", "gzip"},
+                new String[] {"identity, gzip"},
+                new String[] {"GZIP"},
+                new String[] {"x-gzip"},
+                new String[] {"deflate"},
+                new String[] {"br"},
                 new String[] {"identity", "identity,gzip"})) {
             HttpRequest.Builder b = api.request(Api.filesPath(org) + "?filename=a.txt", Tokens.uploader(org))
-                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray()));
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray()));
             for (String e : encodings) {
                 b.header("Content-Encoding", e);
             }
@@ -124,9 +138,14 @@ class RequestGuardIT extends ApiIT {
     void ambiguousFramingIsRefusedAndNeverAnEmptyFile() {
         String org = "guard-framing";
         String token = Tokens.uploader(org);
-        // (Two differing lengths: the container takes the first; ContainerErrorsIT shows no bytes become a second request.)
-        for (String[] lengths : List.of(new String[] {"Content-Length: abc"}, new String[] {"Content-Length: 5, 7"},
-                new String[] {"Content-Length: -5"}, new String[] {"Content-Length: +5"}, new String[] {"Content-Length: 0x5"})) {
+        // (Two differing lengths: the container takes the first; ContainerErrorsIT shows no bytes become a second
+        // request.)
+        for (String[] lengths : List.of(
+                new String[] {"Content-Length: abc"},
+                new String[] {"Content-Length: 5, 7"},
+                new String[] {"Content-Length: -5"},
+                new String[] {"Content-Length: +5"},
+                new String[] {"Content-Length: 0x5"})) {
             try (RawHttp raw = new RawHttp()) {
                 String[] headers = new String[lengths.length + 2];
                 headers[0] = "Content-Type: text/plain";
@@ -138,7 +157,9 @@ class RequestGuardIT extends ApiIT {
             }
         }
         HttpResponse<String> twoTokens = api.send(api.request(Api.filesPath(org), token)
-                .header("Authorization", "Bearer " + Tokens.uploader("other")).GET().build());
+                .header("Authorization", "Bearer " + Tokens.uploader("other"))
+                .GET()
+                .build());
         assertProblem(400, twoTokens);
         try (Store store = new Store()) {
             assertEquals(List.of(), store.keys(org), "no empty file either");
@@ -153,11 +174,22 @@ class RequestGuardIT extends ApiIT {
             assertProblem(400, api.get(Api.filesPath(org) + "?cursor=" + cursor, token));
         }
         HttpResponse<String> wellFormedButUnknown = api.get(Api.filesPath(org) + "?cursor=bm90LWEtdG9rZW4", token);
-        assertTrue(wellFormedButUnknown.statusCode() == 200 || wellFormedButUnknown.statusCode() == 400,
+        assertTrue(
+                wellFormedButUnknown.statusCode() == 200 || wellFormedButUnknown.statusCode() == 400,
                 wellFormedButUnknown.statusCode() + " " + wellFormedButUnknown.body());
         String file = Api.filesPath(org) + "/2026-01-00000000-0000-4000-8000-000000000000.png";
-        assertProblem(400, api.send(api.request(file, token).header("If-None-Match", "\"" + "a".repeat(8 * 1024) + "\"").GET().build()));
-        assertProblem(400, api.send(api.request(file, token).header("If-None-Match", "not-an-etag").GET().build()));
+        assertProblem(
+                400,
+                api.send(api.request(file, token)
+                        .header("If-None-Match", "\"" + "a".repeat(8 * 1024) + "\"")
+                        .GET()
+                        .build()));
+        assertProblem(
+                400,
+                api.send(api.request(file, token)
+                        .header("If-None-Match", "not-an-etag")
+                        .GET()
+                        .build()));
     }
 
     @Test
@@ -165,9 +197,12 @@ class RequestGuardIT extends ApiIT {
         String org = "guard-host";
         boolean proxy = uploadModes().contains("proxy");
         String path = proxy ? Api.filesPath(org) + "?filename=a.txt" : Api.filesPath(org) + "/presign";
-        String body = proxy ? "hello" : Api.presignBody("a.png", "image/png", 10).build().toString();
+        String body = proxy
+                ? "hello"
+                : Api.presignBody("a.png", "image/png", 10).build().toString();
         String request = "POST /" + path + " HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\n"
-                + "Authorization: Bearer " + Tokens.uploader(org) + "\r\nContent-Type: " + (proxy ? "text/plain" : "application/json")
+                + "Authorization: Bearer " + Tokens.uploader(org) + "\r\nContent-Type: "
+                + (proxy ? "text/plain" : "application/json")
                 + "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
         try (RawHttp raw = new RawHttp()) {
             raw.send(request);
@@ -179,18 +214,27 @@ class RequestGuardIT extends ApiIT {
     }
 
     private List<String> uploadModes() {
-        return Api.json(api.get("api/v1/capabilities", null)).getJsonArray("upload_modes").getValuesAs(
-                JsonString.class).stream().map(JsonString::getString).toList();
+        return Api.json(api.get("api/v1/capabilities", null))
+                .getJsonArray("upload_modes")
+                .getValuesAs(JsonString.class)
+                .stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     @Test
     void theGatewaySignerIsOffWithoutAGatewayMode() {
         boolean gateway = uploadModes().contains("gateway")
-                || "gateway".equals(Api.json(api.get("api/v1/capabilities", null)).getString("download_mode", ""));
+                || "gateway"
+                        .equals(Api.json(api.get("api/v1/capabilities", null)).getString("download_mode", ""));
         HttpResponse<String> r = api.send(api.request("api/v1/gateway/authz", Tokens.reader("acme"))
-                .header("X-Original-Method", "GET").header("X-Original-URI", "/files/acme/x").GET().build());
+                .header("X-Original-Method", "GET")
+                .header("X-Original-URI", "/files/acme/x")
+                .GET()
+                .build());
         if (!gateway) {
-            assertEquals("mode-disabled", assertProblem(404, r).getString("type").replaceAll(".*/", ""));
+            assertEquals(
+                    "mode-disabled", assertProblem(404, r).getString("type").replaceAll(".*/", ""));
         } else {
             assertProblem(403, r); // live, but only for the gateway (GatewayIT)
         }

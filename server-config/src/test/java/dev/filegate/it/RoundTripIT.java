@@ -30,7 +30,12 @@ class RoundTripIT extends ApiIT {
         String org = "roundtrip";
         String token = Tokens.uploader(org);
         Transfer transfer = new Transfer();
-        JsonObject file = transfer.upload(org, token, "data-" + size + ".bin", "application/octet-stream", size,
+        JsonObject file = transfer.upload(
+                org,
+                token,
+                "data-" + size + ".bin",
+                "application/octet-stream",
+                size,
                 () -> new RandomBody(size, size));
         String expected = RandomBody.sha256(size, size);
         if (file.containsKey("sha256")) {
@@ -41,13 +46,19 @@ class RoundTripIT extends ApiIT {
 
         HttpResponse<InputStream> download = transfer.download(org, token, file.getString("id"));
         assertEquals(200, download.statusCode());
-        assertEquals(String.valueOf(size), download.headers().firstValue("Content-Length").orElseThrow());
-        assertTrue(download.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
+        assertEquals(
+                String.valueOf(size),
+                download.headers().firstValue("Content-Length").orElseThrow());
+        assertTrue(download.headers()
+                .firstValue("Content-Disposition")
+                .orElseThrow()
+                .startsWith("attachment"));
         assertEquals(expected, RandomBody.sha256(download.body()), "identical bytes in " + transfer.mode() + " mode");
 
         try (Store store = new Store()) {
             String id = file.getString("id");
-            assertTrue(store.keys(org).stream().anyMatch(k -> k.endsWith(id.substring(8))),
+            assertTrue(
+                    store.keys(org).stream().anyMatch(k -> k.endsWith(id.substring(8))),
                     "the object is stored under the tenant prefix");
         }
     }

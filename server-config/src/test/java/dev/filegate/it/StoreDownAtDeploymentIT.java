@@ -60,7 +60,14 @@ class StoreDownAtDeploymentIT {
         ItEnvironment.env().link.heal();
         Wait.upTo(30, () -> api.get("health/ready", null).statusCode() == 200);
         assertEquals(200, api.get("health/ready", null).statusCode());
-        assertEquals(201, api.upload(org, token, "late.txt", "text/plain", "in time".getBytes()).statusCode());
-        assertEquals(1, Api.json(api.get(Api.filesPath(org), token)).getJsonArray("files").size());
+        assertEquals(
+                201,
+                api.upload(org, token, "late.txt", "text/plain", "in time".getBytes())
+                        .statusCode());
+        assertEquals(
+                1,
+                Api.json(api.get(Api.filesPath(org), token))
+                        .getJsonArray("files")
+                        .size());
     }
 }

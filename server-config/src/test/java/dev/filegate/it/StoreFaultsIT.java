@@ -16,13 +16,11 @@ import dev.filegate.it.support.Store;
 import dev.filegate.it.support.StoreLink;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Wait;
-import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,16 +59,25 @@ class StoreFaultsIT extends ApiIT {
         String file = storedTextFile(org, token, "still here");
 
         link().hang();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> stuck = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            stuck.add(client.sendAsync(api.request(file, token).timeout(Duration.ofSeconds(120)).GET().build(),
+            stuck.add(client.sendAsync(
+                    api.request(file, token)
+                            .timeout(Duration.ofSeconds(120))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         String uploader = "hung-upload"; // another tenant: its share of store connections is its own
-        CompletableFuture<HttpResponse<String>> upload = client.sendAsync(api.request(Api.filesPath(uploader)
-                + "?filename=b.txt", Tokens.uploader(uploader)).timeout(Duration.ofSeconds(120)).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("never stored")).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> upload = client.sendAsync(
+                api.request(Api.filesPath(uploader) + "?filename=b.txt", Tokens.uploader(uploader))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("never stored"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Wait.until("the hung requests reaching the store", () -> link().accepted() > 0, 10);
         Thread.sleep(500);
 
@@ -113,10 +120,13 @@ class StoreFaultsIT extends ApiIT {
         // (storage.s3.call-timeout in the test server): a HEAD answer alone would take minutes.
         link().trickle();
         Duration patience = Duration.ofSeconds(45);
-        HttpResponse<String> head = api.send(api.request(file, token).timeout(patience)
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> head = api.send(api.request(file, token)
+                .timeout(patience)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
         assertEquals(503, head.statusCode());
-        HttpResponse<String> list = api.send(api.request(Api.filesPath(org), token).timeout(patience).GET().build());
+        HttpResponse<String> list = api.send(
+                api.request(Api.filesPath(org), token).timeout(patience).GET().build());
         assertProblem(503, list);
         assertTrue(list.headers().firstValue("Retry-After").isPresent());
 
@@ -129,9 +139,14 @@ class StoreFaultsIT extends ApiIT {
         String org = "died-chunked";
         byte[] mib = new byte[MIB];
         int status;
-        try (RawHttp http = new RawHttp(); Store store = new Store()) {
-            http.send(RawHttp.head("POST", Api.filesPath(org) + "?filename=big.bin", Tokens.uploader(org),
-                    "Content-Type: application/octet-stream", "Transfer-Encoding: chunked"));
+        try (RawHttp http = new RawHttp();
+                Store store = new Store()) {
+            http.send(RawHttp.head(
+                    "POST",
+                    Api.filesPath(org) + "?filename=big.bin",
+                    Tokens.uploader(org),
+                    "Content-Type: application/octet-stream",
+                    "Transfer-Encoding: chunked"));
             int sent = 0;
             while (store.openMultipartUploads(org) == 0 && sent < 40) {
                 assertTrue(http.chunk(mib), "the server hung up before the store went down");
@@ -155,7 +170,11 @@ class StoreFaultsIT extends ApiIT {
             Wait.until("housekeeping aborting the multipart upload", () -> store.openMultipartUploads(org) == 0, 30);
             assertEquals(List.of(), store.keys(org));
         }
-        assertEquals("[]", Api.json(api.get(Api.filesPath(org), Tokens.uploader(org))).getJsonArray("files").toString());
+        assertEquals(
+                "[]",
+                Api.json(api.get(Api.filesPath(org), Tokens.uploader(org)))
+                        .getJsonArray("files")
+                        .toString());
     }
 
     @Test
@@ -164,8 +183,12 @@ class StoreFaultsIT extends ApiIT {
         byte[] mib = new byte[MIB];
         int status;
         try (RawHttp http = new RawHttp()) {
-            http.send(RawHttp.head("POST", Api.filesPath(org) + "?filename=big.bin", Tokens.uploader(org),
-                    "Content-Type: application/octet-stream", "Content-Length: " + 32 * MIB));
+            http.send(RawHttp.head(
+                    "POST",
+                    Api.filesPath(org) + "?filename=big.bin",
+                    Tokens.uploader(org),
+                    "Content-Type: application/octet-stream",
+                    "Content-Length: " + 32 * MIB));
             for (int i = 0; i < 6; i++) {
                 assertTrue(http.send(mib));
             }
@@ -193,9 +216,14 @@ class StoreFaultsIT extends ApiIT {
         // More hang-ups than there are part buffers (a third of 256 MiB in 8 MiB parts: 10); each one had started a
         // multipart upload. A buffer or connection kept by a hang-up would make the upload below wait, then fail.
         for (int i = 0; i < 16; i++) {
-            try (RawHttp http = new RawHttp(); Store store = new Store()) {
-                http.send(RawHttp.head("POST", Api.filesPath(org) + "?filename=part.bin", token,
-                        "Content-Type: application/octet-stream", "Transfer-Encoding: chunked"));
+            try (RawHttp http = new RawHttp();
+                    Store store = new Store()) {
+                http.send(RawHttp.head(
+                        "POST",
+                        Api.filesPath(org) + "?filename=part.bin",
+                        token,
+                        "Content-Type: application/octet-stream",
+                        "Transfer-Encoding: chunked"));
                 for (int n = 0; n < 10; n++) {
                     assertTrue(http.chunk(mib));
                 }
@@ -207,13 +235,16 @@ class StoreFaultsIT extends ApiIT {
             assertEquals(List.of(), store.keys(org));
         }
         long size = 20L * MIB;
-        HttpResponse<String> whole = api.uploadChunked(org, token, "whole.bin", "application/octet-stream",
-                () -> new RandomBody(size, 41));
+        HttpResponse<String> whole =
+                api.uploadChunked(org, token, "whole.bin", "application/octet-stream", () -> new RandomBody(size, 41));
         assertEquals(201, whole.statusCode(), whole.body());
         assertEquals(RandomBody.sha256(size, 41), Api.json(whole).getString("sha256"));
         int fdsAfter = ServerProcess.awaitOpenFileDescriptorsAtMost(fdsBefore + 10, 90);
-        assertTrue(fdsAfter <= fdsBefore + 10, "file descriptors back to where they were (" + fdsBefore + "): " + fdsAfter);
-        System.out.printf("MEASURED 16 client hang-ups mid chunked upload: server file descriptors %d before, %d after%n",
+        assertTrue(
+                fdsAfter <= fdsBefore + 10,
+                "file descriptors back to where they were (" + fdsBefore + "): " + fdsAfter);
+        System.out.printf(
+                "MEASURED 16 client hang-ups mid chunked upload: server file descriptors %d before, %d after%n",
                 fdsBefore, fdsAfter);
     }
 
@@ -222,11 +253,13 @@ class StoreFaultsIT extends ApiIT {
         String org = "hangup-download";
         String token = Tokens.uploader(org);
         long size = 24L * MIB;
-        HttpResponse<String> created = api.upload(org, token, "big.bin", "application/octet-stream", size,
-                () -> new RandomBody(size, 31));
+        HttpResponse<String> created =
+                api.upload(org, token, "big.bin", "application/octet-stream", size, () -> new RandomBody(size, 31));
         assertEquals(201, created.statusCode(), created.body());
         String file = Api.filesPath(org) + "/" + Api.json(created).getString("id");
-        assertEquals(RandomBody.sha256(size, 31), RandomBody.sha256(api.download(file, token).body()));
+        assertEquals(
+                RandomBody.sha256(size, 31),
+                RandomBody.sha256(api.download(file, token).body()));
         int fdsBefore = ServerProcess.openFileDescriptors();
 
         // More hang-ups than the store connection pool holds (50): a leaked connection per hang-up would exhaust it.
@@ -242,8 +275,11 @@ class StoreFaultsIT extends ApiIT {
         assertEquals(200, whole.statusCode());
         assertEquals(RandomBody.sha256(size, 31), RandomBody.sha256(whole.body()));
         int fdsAfter = ServerProcess.awaitOpenFileDescriptorsAtMost(fdsBefore + 10, 90);
-        assertTrue(fdsAfter <= fdsBefore + 10, "file descriptors back to where they were (" + fdsBefore + "): " + fdsAfter);
-        System.out.printf("MEASURED 60 client hang-ups mid-download: server file descriptors %d before, %d after%n",
+        assertTrue(
+                fdsAfter <= fdsBefore + 10,
+                "file descriptors back to where they were (" + fdsBefore + "): " + fdsAfter);
+        System.out.printf(
+                "MEASURED 60 client hang-ups mid-download: server file descriptors %d before, %d after%n",
                 fdsBefore, fdsAfter);
         assertFalse(Api.json(created).getString("sha256").isEmpty());
     }

@@ -21,7 +21,10 @@ class StoreOutageIT extends ApiIT {
     @Test
     void storeDownGives503AndReadinessDownThenRecoversWithoutRestart() {
         String token = Tokens.uploader(ORG);
-        assertEquals(201, api.upload(ORG, token, "before.txt", "text/plain", "kept".getBytes()).statusCode());
+        assertEquals(
+                201,
+                api.upload(ORG, token, "before.txt", "text/plain", "kept".getBytes())
+                        .statusCode());
         assertEquals(200, api.get("health/ready", null).statusCode());
 
         ItEnvironment.env().store.stop();

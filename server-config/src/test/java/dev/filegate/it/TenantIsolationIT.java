@@ -26,7 +26,8 @@ class TenantIsolationIT extends ApiIT {
 
     @BeforeEach
     void globexHasAFile() {
-        HttpResponse<String> r = api.upload(GLOBEX, Tokens.uploader(GLOBEX), "plans.txt", "text/plain", "globex secret".getBytes());
+        HttpResponse<String> r =
+                api.upload(GLOBEX, Tokens.uploader(GLOBEX), "plans.txt", "text/plain", "globex secret".getBytes());
         assertEquals(201, r.statusCode(), r.body());
         globexFile = Api.json(r).getString("id");
     }
@@ -50,8 +51,8 @@ class TenantIsolationIT extends ApiIT {
     @Test
     void anotherOrgsFileIdUnderOwnOrgIsIndistinguishableFromAbsent() {
         HttpResponse<String> foreign = api.get(Api.filesPath(ACME) + "/" + globexFile, Tokens.uploader(ACME));
-        HttpResponse<String> absent = api.get(Api.filesPath(ACME) + "/2026-01-00000000-0000-4000-8000-000000000000.txt",
-                Tokens.uploader(ACME));
+        HttpResponse<String> absent = api.get(
+                Api.filesPath(ACME) + "/2026-01-00000000-0000-4000-8000-000000000000.txt", Tokens.uploader(ACME));
         JsonObject a = assertProblem(404, foreign);
         JsonObject b = assertProblem(404, absent);
         assertEquals(b, a);
@@ -59,9 +60,20 @@ class TenantIsolationIT extends ApiIT {
 
     @Test
     void deletingAnotherOrgsFileFailsAndTheFileSurvives() {
-        assertProblem(404, api.send(api.request(Api.filesPath(ACME) + "/" + globexFile, Tokens.uploader(ACME)).DELETE().build()));
-        assertProblem(403, api.send(api.request(Api.filesPath(GLOBEX) + "/" + globexFile, Tokens.uploader(ACME)).DELETE().build()));
-        assertEquals(200, api.get(Api.filesPath(GLOBEX) + "/" + globexFile, Tokens.uploader(GLOBEX)).statusCode());
+        assertProblem(
+                404,
+                api.send(api.request(Api.filesPath(ACME) + "/" + globexFile, Tokens.uploader(ACME))
+                        .DELETE()
+                        .build()));
+        assertProblem(
+                403,
+                api.send(api.request(Api.filesPath(GLOBEX) + "/" + globexFile, Tokens.uploader(ACME))
+                        .DELETE()
+                        .build()));
+        assertEquals(
+                200,
+                api.get(Api.filesPath(GLOBEX) + "/" + globexFile, Tokens.uploader(GLOBEX))
+                        .statusCode());
     }
 
     @Test
@@ -85,9 +97,16 @@ class TenantIsolationIT extends ApiIT {
 
     @Test
     void readerMayReadButNotWrite() {
-        assertEquals(200, api.get(Api.filesPath(GLOBEX) + "/" + globexFile, Tokens.reader(GLOBEX)).statusCode());
+        assertEquals(
+                200,
+                api.get(Api.filesPath(GLOBEX) + "/" + globexFile, Tokens.reader(GLOBEX))
+                        .statusCode());
         assertProblem(403, api.upload(GLOBEX, Tokens.reader(GLOBEX), "x.txt", "text/plain", "x".getBytes()));
-        assertProblem(403, api.send(api.request(Api.filesPath(GLOBEX) + "/" + globexFile, Tokens.reader(GLOBEX)).DELETE().build()));
+        assertProblem(
+                403,
+                api.send(api.request(Api.filesPath(GLOBEX) + "/" + globexFile, Tokens.reader(GLOBEX))
+                        .DELETE()
+                        .build()));
     }
 
     @Test
@@ -104,8 +123,10 @@ class TenantIsolationIT extends ApiIT {
     @Test
     void traversalInTheFileIdFindsNothing() {
         // Liberty refuses encoded slashes outright (400); a dot-segment id simply is no file id (404).
-        int encoded = api.get(Api.filesPath(ACME) + "/..%2F..%2F" + GLOBEX + "%2Ffiles%2F" + globexFile,
-                Tokens.uploader(ACME)).statusCode();
+        int encoded = api.get(
+                        Api.filesPath(ACME) + "/..%2F..%2F" + GLOBEX + "%2Ffiles%2F" + globexFile,
+                        Tokens.uploader(ACME))
+                .statusCode();
         assertTrue(encoded == 400 || encoded == 404, "status " + encoded);
         assertProblem(404, api.get(Api.filesPath(ACME) + "/.." + globexFile, Tokens.uploader(ACME)));
         assertProblem(400, api.get(Api.filesPath(ACME) + "/..%2e" + globexFile, Tokens.uploader(ACME)));

@@ -34,7 +34,12 @@ class UploadPolicyIT extends ApiIT {
 
     @Test
     void exactlyTheTypeLimitIsAccepted() {
-        HttpResponse<String> r = api.upload("limit-exact", Tokens.uploader("limit-exact"), "max.txt", "text/plain", ONE_MIB,
+        HttpResponse<String> r = api.upload(
+                "limit-exact",
+                Tokens.uploader("limit-exact"),
+                "max.txt",
+                "text/plain",
+                ONE_MIB,
                 () -> RandomBody.text(ONE_MIB, 1));
         assertEquals(201, r.statusCode(), r.body());
     }
@@ -42,16 +47,25 @@ class UploadPolicyIT extends ApiIT {
     @Test
     void declaredLengthOverTheLimitIs413AndNothingIsStored() {
         String org = "limit-declared";
-        assertProblem(413, api.upload(org, Tokens.uploader(org), "big.txt", "text/plain", ONE_MIB + 1,
-                () -> RandomBody.text(ONE_MIB + 1, 2)));
+        assertProblem(
+                413,
+                api.upload(
+                        org,
+                        Tokens.uploader(org),
+                        "big.txt",
+                        "text/plain",
+                        ONE_MIB + 1,
+                        () -> RandomBody.text(ONE_MIB + 1, 2)));
         nothingStored(org);
     }
 
     @Test
     void chunkedBodyOverTheLimitIs413AndNothingIsStored() {
         String org = "limit-chunked";
-        assertProblem(413, api.uploadChunked(org, Tokens.uploader(org), "big.txt", "text/plain",
-                () -> RandomBody.text(ONE_MIB + 1, 3)));
+        assertProblem(
+                413,
+                api.uploadChunked(
+                        org, Tokens.uploader(org), "big.txt", "text/plain", () -> RandomBody.text(ONE_MIB + 1, 3)));
         nothingStored(org);
     }
 
@@ -59,8 +73,10 @@ class UploadPolicyIT extends ApiIT {
     void chunkedBodyOverTheLimitAfterAStoredPartAbortsTheMultipartUpload() {
         String org = "limit-multipart";
         // image/* is limited to 12 MiB in the test profile; one 8 MiB part reaches the store before the limit trips.
-        assertProblem(413, api.uploadChunked(org, Tokens.uploader(org), "huge.png", "image/png",
-                () -> RandomBody.png(13 * ONE_MIB, 4)));
+        assertProblem(
+                413,
+                api.uploadChunked(
+                        org, Tokens.uploader(org), "huge.png", "image/png", () -> RandomBody.png(13 * ONE_MIB, 4)));
         nothingStored(org);
     }
 
@@ -68,7 +84,8 @@ class UploadPolicyIT extends ApiIT {
     void chunkedBodyWithinTheLimitIsStoredWhole() {
         String org = "chunked-ok";
         long size = 9 * ONE_MIB + 3;
-        HttpResponse<String> r = api.uploadChunked(org, Tokens.uploader(org), "ok.png", "image/png", () -> RandomBody.png(size, 5));
+        HttpResponse<String> r =
+                api.uploadChunked(org, Tokens.uploader(org), "ok.png", "image/png", () -> RandomBody.png(size, 5));
         assertEquals(201, r.statusCode(), r.body());
         assertEquals(RandomBody.sha256(RandomBody.png(size, 5)), Api.json(r).getString("sha256"));
         assertEquals(size, Api.json(r).getJsonNumber("size").longValue());
@@ -83,16 +100,20 @@ class UploadPolicyIT extends ApiIT {
             for (int i = 0; i < 24; i++) {
                 RawHttp raw = new RawHttp();
                 stalled.add(raw);
-                raw.send(RawHttp.head("POST", Api.filesPath(hog) + "?filename=s" + i + ".png", Tokens.uploader(hog),
-                        "Content-Type: image/png", "Transfer-Encoding: chunked"));
+                raw.send(RawHttp.head(
+                        "POST",
+                        Api.filesPath(hog) + "?filename=s" + i + ".png",
+                        Tokens.uploader(hog),
+                        "Content-Type: image/png",
+                        "Transfer-Encoding: chunked"));
                 try (InputStream png = RandomBody.png(64 * 1024, i)) {
                     raw.chunk(png.readAllBytes());
                 }
             }
             Thread.sleep(1000);
             String victim = "buffers-victim";
-            HttpResponse<String> r = api.uploadChunked(victim, Tokens.uploader(victim), "mine.png", "image/png",
-                    () -> RandomBody.png(ONE_MIB, 9));
+            HttpResponse<String> r = api.uploadChunked(
+                    victim, Tokens.uploader(victim), "mine.png", "image/png", () -> RandomBody.png(ONE_MIB, 9));
             assertEquals(201, r.statusCode(), "another tenant still uploads: " + r.body());
         } finally {
             stalled.forEach(RawHttp::reset);
@@ -121,16 +142,27 @@ class UploadPolicyIT extends ApiIT {
     void lyingContentLengthStoresNothing() throws Exception {
         String org = "liar";
         String token = Tokens.uploader(org);
-        hangUpMidBody(org, RawHttp.head("POST", Api.filesPath(org) + "?filename=a.bin", token,
-                "Content-Type: application/octet-stream", "Content-Length: 1048576"), new byte[1000]);
+        hangUpMidBody(
+                org,
+                RawHttp.head(
+                        "POST",
+                        Api.filesPath(org) + "?filename=a.bin",
+                        token,
+                        "Content-Type: application/octet-stream",
+                        "Content-Length: 1048576"),
+                new byte[1000]);
     }
 
     @Test
     void aBodyEndingBeforeItsContentLengthIsTheClientsErrorNotAStoreOutage() throws Exception {
         String org = "short-body";
         try (RawHttp http = new RawHttp()) {
-            http.send(RawHttp.head("POST", Api.filesPath(org) + "?filename=a.txt", Tokens.uploader(org),
-                    "Content-Type: text/plain", "Content-Length: 5000"));
+            http.send(RawHttp.head(
+                    "POST",
+                    Api.filesPath(org) + "?filename=a.txt",
+                    Tokens.uploader(org),
+                    "Content-Type: text/plain",
+                    "Content-Length: 5000"));
             http.send("only a few bytes of text");
             http.endRequest();
             int status = http.status();
@@ -150,8 +182,15 @@ class UploadPolicyIT extends ApiIT {
             chunks.writeBytes(chunk);
             chunks.writeBytes("\r\n".getBytes());
         }
-        hangUpMidBody(org, RawHttp.head("POST", Api.filesPath(org) + "?filename=a.bin", token,
-                "Content-Type: application/octet-stream", "Transfer-Encoding: chunked"), chunks.toByteArray());
+        hangUpMidBody(
+                org,
+                RawHttp.head(
+                        "POST",
+                        Api.filesPath(org) + "?filename=a.bin",
+                        token,
+                        "Content-Type: application/octet-stream",
+                        "Transfer-Encoding: chunked"),
+                chunks.toByteArray());
     }
 
     @Test
@@ -171,10 +210,14 @@ class UploadPolicyIT extends ApiIT {
     @Test
     void hostileFilenamesAre400() {
         String org = "names";
-        for (String name : List.of("../../x.png", "x.jpg.php", ".htaccess", "-rf.txt", "a\u202Etxt.exe", "a".repeat(300) + ".txt")) {
-            assertEquals("invalid-filename",
+        for (String name : List.of(
+                "../../x.png", "x.jpg.php", ".htaccess", "-rf.txt", "a\u202Etxt.exe", "a".repeat(300) + ".txt")) {
+            assertEquals(
+                    "invalid-filename",
                     assertProblem(400, api.upload(org, Tokens.uploader(org), name, "text/plain", "x".getBytes()))
-                            .getString("type").replaceAll(".*/", ""), name);
+                            .getString("type")
+                            .replaceAll(".*/", ""),
+                    name);
         }
         assertProblem(400, api.upload(org, Tokens.uploader(org), "a\u0000.txt", "text/plain", "x".getBytes()));
         nothingStored(org);
@@ -183,25 +226,37 @@ class UploadPolicyIT extends ApiIT {
     @Test
     void pngDeclaredHtmlIsRefusedBeforeAnythingIsStored() {
         String org = "magic";
-        assertProblem(415, api.upload(org, Tokens.uploader(org), "cat.png", "image/png",
-                "<!DOCTYPE html><script>alert(document.domain)</script>".getBytes()));
+        assertProblem(
+                415,
+                api.upload(
+                        org,
+                        Tokens.uploader(org),
+                        "cat.png",
+                        "image/png",
+                        "<!DOCTYPE html><script>alert(document.domain)</script>".getBytes()));
         nothingStored(org);
     }
 
     @Test
     void missingFilenameIs400() {
         String org = "noname";
-        HttpResponse<String> r = api.send(api.request(Api.filesPath(org), Tokens.uploader(org)).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+        HttpResponse<String> r = api.send(api.request(Api.filesPath(org), Tokens.uploader(org))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
         assertProblem(400, r);
     }
 
     @Test
     void compressedBodiesAreRefused() {
         String org = "gzip";
-        assertProblem(415, api.send(api.request(Api.filesPath(org) + "?filename=a.txt", Tokens.uploader(org))
-                .header("Content-Type", "text/plain").header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {31, -117, 8, 0})).build()));
+        assertProblem(
+                415,
+                api.send(api.request(Api.filesPath(org) + "?filename=a.txt", Tokens.uploader(org))
+                        .header("Content-Type", "text/plain")
+                        .header("Content-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {31, -117, 8, 0}))
+                        .build()));
         nothingStored(org);
     }
 
@@ -211,13 +266,15 @@ class UploadPolicyIT extends ApiIT {
         String boundary = "----filegate" + System.nanoTime();
         byte[] file = new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Gr\u00fc\u00dfe.png\"\r\n"
+                + "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Gr\u00fc\u00dfe.png\"\r\n"
                 + "Content-Type: image/png\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         byte[] body = concat(head.getBytes(java.nio.charset.StandardCharsets.UTF_8), file, tail.getBytes());
         HttpResponse<String> r = api.send(api.request(Api.filesPath(org), Tokens.uploader(org))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
         assertEquals(201, r.statusCode(), r.body());
         assertEquals("Gr\u00fc\u00dfe.png", Api.json(r).getString("filename"));
         assertEquals("image/png", Api.json(r).getString("content_type"));
@@ -228,10 +285,14 @@ class UploadPolicyIT extends ApiIT {
     void multipartWithoutFilePartIs400() {
         String org = "form-empty";
         String boundary = "b0undary";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--" + boundary + "--\r\n";
-        assertProblem(400, api.send(api.request(Api.filesPath(org), Tokens.uploader(org))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--" + boundary
+                + "--\r\n";
+        assertProblem(
+                400,
+                api.send(api.request(Api.filesPath(org), Tokens.uploader(org))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build()));
         nothingStored(org);
     }
 

@@ -49,19 +49,37 @@ class WebUiIT extends ApiIT {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+        assertTrue(
+                Files.isExecutable(Path.of("/usr/bin/chromium"))
+                        && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
                 "the UI suite needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         downloads = Files.createTempDirectory(Path.of(ItProperties.required("it.dir")), "downloads-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--window-size=1280,1000");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "safebrowsing.enabled",
+                        false));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class); // the file table is re-rendered after every upload
@@ -86,7 +104,9 @@ class WebUiIT extends ApiIT {
 
     private WebElement row(String name) {
         return wait.until(d -> d.findElements(By.cssSelector("#files tbody tr")).stream()
-                .filter(r -> r.findElement(By.className("name")).getText().equals(name)).findFirst().orElse(null));
+                .filter(r -> r.findElement(By.className("name")).getText().equals(name))
+                .findFirst()
+                .orElse(null));
     }
 
     /** Clicks a button in a file's row, finding the row afresh (the table may be re-rendered meanwhile). */
@@ -100,12 +120,16 @@ class WebUiIT extends ApiIT {
     private void screenshot(String name) throws Exception {
         Path dir = Path.of(ItProperties.required("it.screenshots"));
         Files.createDirectories(dir);
-        Files.write(dir.resolve(ItProperties.tenancy() + "-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                dir.resolve(ItProperties.tenancy() + "-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     private String console() {
         try {
-            return browser.manage().logs().get("browser").getAll().stream().map(Object::toString).toList().toString();
+            return browser.manage().logs().get("browser").getAll().stream()
+                    .map(Object::toString)
+                    .toList()
+                    .toString();
         } catch (RuntimeException e) {
             return "?";
         }
@@ -135,14 +159,21 @@ class WebUiIT extends ApiIT {
 
         browser.findElement(By.id("file-input")).sendKeys(file.toString());
         WebElement item = wait.until(d -> d.findElements(By.cssSelector("#uploads li.done")).stream()
-                .filter(li -> "picked photo.png".equals(li.getAttribute("data-name"))).findFirst().orElse(null));
+                .filter(li -> "picked photo.png".equals(li.getAttribute("data-name")))
+                .findFirst()
+                .orElse(null));
         assertEquals("100", item.findElement(By.tagName("progress")).getAttribute("value"));
         assertTrue(item.findElement(By.className("status")).getText().startsWith("100 %"));
-        assertEquals("image/png", wait.until(d -> row("picked photo.png").findElement(By.className("type")).getText()));
+        assertEquals(
+                "image/png",
+                wait.until(d -> row("picked photo.png")
+                        .findElement(By.className("type"))
+                        .getText()));
 
-        browser.executeScript("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
-                + "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'image.png', {type: 'image/png'}));"
-                + "document.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true}));",
+        browser.executeScript(
+                "const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+                        + "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'image.png', {type: 'image/png'}));"
+                        + "document.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true}));",
                 Base64.getEncoder().encodeToString(Arrays.copyOf(png, 5000)));
         wait.until(d -> d.findElements(By.cssSelector("#files tbody tr .name")).stream()
                 .anyMatch(n -> n.getText().startsWith("pasted-") && n.getText().endsWith(".png")));
@@ -165,15 +196,19 @@ class WebUiIT extends ApiIT {
         try (InputStream in = RandomBody.png(20_000, 8)) {
             png = in.readAllBytes();
         }
-        browser.executeScript("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
-                + "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'dropped.png', {type: 'image/png'}));"
-                + "const zone = document.getElementById('drop-zone');"
-                + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
-                + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+        browser.executeScript(
+                "const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+                        + "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'dropped.png', {type: 'image/png'}));"
+                        + "const zone = document.getElementById('drop-zone');"
+                        + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                        + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
                 Base64.getEncoder().encodeToString(png));
         wait.until(d -> d.findElements(By.cssSelector("#uploads li.done")).stream()
                 .anyMatch(li -> "dropped.png".equals(li.getAttribute("data-name"))));
-        assertEquals("20 KiB", wait.until(d -> row("dropped.png").findElement(By.className("size")).getText()));
+        assertEquals(
+                "20 KiB",
+                wait.until(d ->
+                        row("dropped.png").findElement(By.className("size")).getText()));
     }
 
     @Test
@@ -188,7 +223,8 @@ class WebUiIT extends ApiIT {
         });
         assertTrue(error.getText().contains("not allowed"), error.getText());
         assertFalse(error.getText().contains("Exception"));
-        assertTrue(wait.until(d -> d.findElement(By.cssSelector("#uploads li.failed"))).isDisplayed());
+        assertTrue(wait.until(d -> d.findElement(By.cssSelector("#uploads li.failed")))
+                .isDisplayed());
     }
 
     @Test
@@ -204,8 +240,14 @@ class WebUiIT extends ApiIT {
 
     @Test
     void adminSeesConfigurationHealthAndUsage() throws Exception {
-        new dev.filegate.it.support.Transfer().upload(ORG, Tokens.uploader(ORG), "usage.txt", "text/plain", 10,
-                () -> new java.io.ByteArrayInputStream("some bytes".getBytes()));
+        new dev.filegate.it.support.Transfer()
+                .upload(
+                        ORG,
+                        Tokens.uploader(ORG),
+                        "usage.txt",
+                        "text/plain",
+                        10,
+                        () -> new java.io.ByteArrayInputStream("some bytes".getBytes()));
         signIn(Tokens.of(ORG, "root", "admin"));
         browser.get(base + "#admin");
         wait.until(d -> d.findElement(By.id("admin-content")).isDisplayed());
@@ -214,7 +256,8 @@ class WebUiIT extends ApiIT {
         assertFalse(config.contains(ItProperties.required("it.s3.credential")), "no secrets on the admin page");
         assertTrue(browser.findElement(By.id("store-health")).getText().startsWith("UP"));
         List<String> orgs = browser.findElements(By.cssSelector("#tenants tbody tr td:first-child")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
         assertTrue(orgs.contains(ORG), orgs.toString());
         assertFalse(browser.findElements(By.cssSelector("#usage-chart rect")).isEmpty(), "the usage chart is drawn");
         screenshot("admin");
@@ -222,8 +265,11 @@ class WebUiIT extends ApiIT {
 
     @Test
     void pageIsServedWithStrictSecurityHeaders() throws Exception {
-        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base)).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        var r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);

@@ -9,5 +9,4 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"reader", "uploader", "admin"})
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

@@ -32,12 +32,15 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
 
     private static String connectSources() {
-        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig(SecurityHeadersFilter.class.getClassLoader());
+        var config =
+                org.eclipse.microprofile.config.ConfigProvider.getConfig(SecurityHeadersFilter.class.getClassLoader());
         StringBuilder sources = new StringBuilder();
         java.util.Optional<String> store = config.getOptionalValue("storage.s3.public-endpoint", String.class)
                 .or(() -> config.getOptionalValue("storage.s3.endpoint", String.class));
-        store.flatMap(SecurityHeadersFilter::origin).ifPresent(o -> sources.append(' ').append(o));
-        config.getOptionalValue("gateway.public-url", String.class).flatMap(SecurityHeadersFilter::origin)
+        store.flatMap(SecurityHeadersFilter::origin)
+                .ifPresent(o -> sources.append(' ').append(o));
+        config.getOptionalValue("gateway.public-url", String.class)
+                .flatMap(SecurityHeadersFilter::origin)
                 .ifPresent(o -> sources.append(' ').append(o));
         return sources.toString();
     }
@@ -46,11 +49,13 @@ public class SecurityHeadersFilter extends HttpFilter {
     static java.util.Optional<String> origin(String url) {
         try {
             java.net.URI uri = java.net.URI.create(url.strip());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
                     || !uri.getHost().matches("[A-Za-z0-9.:\\[\\]-]+")) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+            return java.util.Optional.of(
+                    uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }

@@ -24,8 +24,10 @@ public final class Api {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI base = URI.create("http://127.0.0.1:" + ItProperties.httpPort() + "/");
 
     public URI uri(String path) {
@@ -45,35 +47,47 @@ public final class Api {
     }
 
     /** A raw-body proxy upload of known length. */
-    public HttpResponse<String> upload(String org, String token, String filename, String contentType, long length,
-            Supplier<InputStream> body) {
-        HttpRequest.BodyPublisher publisher = length == 0 ? HttpRequest.BodyPublishers.noBody()
+    public HttpResponse<String> upload(
+            String org, String token, String filename, String contentType, long length, Supplier<InputStream> body) {
+        HttpRequest.BodyPublisher publisher = length == 0
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length);
-        return send(request(filesPath(org) + "?filename=" + enc(filename), token).header("Content-Type", contentType)
-                .POST(publisher).build());
+        return send(request(filesPath(org) + "?filename=" + enc(filename), token)
+                .header("Content-Type", contentType)
+                .POST(publisher)
+                .build());
     }
 
     public HttpResponse<String> upload(String org, String token, String filename, String contentType, byte[] body) {
-        return send(request(filesPath(org) + "?filename=" + enc(filename), token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request(filesPath(org) + "?filename=" + enc(filename), token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     /** A raw-body upload sent chunked, with no Content-Length. */
-    public HttpResponse<String> uploadChunked(String org, String token, String filename, String contentType,
-            Supplier<InputStream> body) {
-        return send(request(filesPath(org) + "?filename=" + enc(filename), token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
+    public HttpResponse<String> uploadChunked(
+            String org, String token, String filename, String contentType, Supplier<InputStream> body) {
+        return send(request(filesPath(org) + "?filename=" + enc(filename), token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .build());
     }
 
     /** The presign request body for a file (callers may add fields, hostile ones included). */
     public static jakarta.json.JsonObjectBuilder presignBody(String filename, String contentType, long size) {
-        return Json.createObjectBuilder().add("filename", filename).add("content_type", contentType).add("size", size);
+        return Json.createObjectBuilder()
+                .add("filename", filename)
+                .add("content_type", contentType)
+                .add("size", size);
     }
 
     /** {@code POST .../files/presign} with {@code json} exactly as given (it may be malformed on purpose). */
     public HttpResponse<String> presign(String org, String token, String json) {
-        return send(request(filesPath(org) + "/presign", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(filesPath(org) + "/presign", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public HttpResponse<String> get(String path, String token) {
@@ -93,7 +107,8 @@ public final class Api {
     }
 
     /** Sends with any client, turning checked failures into unchecked ones (tests fail on them either way). */
-    public static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    public static <T> HttpResponse<T> send(
+            HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
             return client.send(request, handler);
         } catch (IOException e) {

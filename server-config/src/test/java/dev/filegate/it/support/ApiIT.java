@@ -20,7 +20,8 @@ public abstract class ApiIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return ShrinkWrap.create(ZipImporter.class, "filegate.war").importFrom(new File(ItProperties.required("it.war")))
+        return ShrinkWrap.create(ZipImporter.class, "filegate.war")
+                .importFrom(new File(ItProperties.required("it.war")))
                 .as(WebArchive.class);
     }
 }

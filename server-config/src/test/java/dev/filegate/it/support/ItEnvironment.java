@@ -35,11 +35,16 @@ public final class ItEnvironment implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Env.class, k -> {
-            Env started = Env.start();
-            env = started;
-            return started;
-        }, Env.class);
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(
+                        Env.class,
+                        k -> {
+                            Env started = Env.start();
+                            env = started;
+                            return started;
+                        },
+                        Env.class);
     }
 
     /** The key pair and the store process. */
@@ -49,6 +54,7 @@ public final class ItEnvironment implements BeforeAllCallback {
         public final S3ProxyProcess store;
         /** Between the server and the store (the shared-bucket configuration uses it; see arquillian.xml). */
         public final StoreLink link;
+
         private final NginxGateway gateway;
 
         private Env(KeyPair keys, S3ProxyProcess store, StoreLink link, NginxGateway gateway) {
@@ -67,14 +73,15 @@ public final class ItEnvironment implements BeforeAllCallback {
                 Path jwt = dir.resolve("jwt");
                 Files.createDirectories(jwt);
                 String pem = "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(keys.getPublic().getEncoded())
                         + "\n-----END PUBLIC KEY-----\n";
                 Files.writeString(jwt.resolve("public.pem"), pem);
                 Path data = dir.resolve("s3data-" + ItProperties.tenancy());
                 deleteTree(data);
                 S3ProxyProcess store = S3ProxyProcess.start(data, ItProperties.s3Port());
-                StoreLink link = StoreLink.start(Integer.parseInt(ItProperties.required("it.store.link.port")),
-                        ItProperties.s3Port());
+                StoreLink link = StoreLink.start(
+                        Integer.parseInt(ItProperties.required("it.store.link.port")), ItProperties.s3Port());
                 NginxGateway gateway = null;
                 if ("gateway".equals(ItProperties.tenancy())) {
                     Path nginx = dir.resolve("nginx");

@@ -3,13 +3,12 @@ package dev.filegate.it.support;
 /** The values the build passes to the suites (see server-config/pom.xml, failsafe systemPropertyVariables). */
 public final class ItProperties {
 
-    private ItProperties() {
-    }
+    private ItProperties() {}
 
     public static String required(String name) {
         String v = System.getProperty(name);
         if (v == null || v.isBlank()) {
-            throw new IllegalStateException("system property " + name + " is not set; run the suites with mvn verify");
+            throw new IllegalStateException("system property " + name + " is not set; run the suites with ./mvnw verify");
         }
         return v;
     }

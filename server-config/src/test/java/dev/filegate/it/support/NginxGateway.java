@@ -35,18 +35,31 @@ public final class NginxGateway {
         }
         Files.writeString(dir.resolve("filegate.conf"), config);
         String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
-        ProcessBuilder pb = new ProcessBuilder(List.of(nginx, "-p", dir.toAbsolutePath() + "/", "-e", "logs/error.log",
-                "-c", "filegate.conf", "-g", "daemon off;"));
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                nginx,
+                "-p",
+                dir.toAbsolutePath() + "/",
+                "-e",
+                "logs/error.log",
+                "-c",
+                "filegate.conf",
+                "-g",
+                "daemon off;"));
         pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("logs/stdout.log").toFile()));
+        pb.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dir.resolve("logs/stdout.log").toFile()));
         Process p = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
-        ItEnvironment.await("nginx listening on " + port, () -> {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("nginx exited with " + p.exitValue() + "; see " + dir.resolve("logs"));
-            }
-            return ItEnvironment.listening(port);
-        }, 30);
+        ItEnvironment.await(
+                "nginx listening on " + port,
+                () -> {
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException(
+                                "nginx exited with " + p.exitValue() + "; see " + dir.resolve("logs"));
+                    }
+                    return ItEnvironment.listening(port);
+                },
+                30);
         return new NginxGateway(p);
     }
 

@@ -10,13 +10,13 @@ import java.net.http.HttpResponse;
 /** Assertions on RFC 9457 problem responses. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The response has this status and a problem+json body naming it, without a stack trace. */
     public static JsonObject assertProblem(int status, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                 "problem+json expected, got " + response.headers().firstValue("Content-Type") + ": " + response.body());
         JsonObject json = Api.json(response);
         assertEquals(status, json.getInt("status"));

@@ -29,8 +29,14 @@ public final class RawHttp implements AutoCloseable {
 
     /** The request line and headers of a request for {@code path}, with the bearer token and the given headers. */
     public static String head(String method, String path, String token, String... headers) {
-        StringBuilder b = new StringBuilder(method).append(' ').append('/').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(ItProperties.httpPort()).append("\r\n");
+        StringBuilder b = new StringBuilder(method)
+                .append(' ')
+                .append('/')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(ItProperties.httpPort())
+                .append("\r\n");
         if (token != null) {
             b.append("Authorization: Bearer ").append(token).append("\r\n");
         }
@@ -57,7 +63,8 @@ public final class RawHttp implements AutoCloseable {
 
     /** One chunk of a chunked body. */
     public boolean chunk(byte[] bytes) {
-        return send((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII)) && send(bytes)
+        return send((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII))
+                && send(bytes)
                 && send("\r\n");
     }
 

@@ -27,19 +27,25 @@ public final class S3ProxyProcess {
     static S3ProxyProcess start(Path data, int port) throws IOException {
         Files.createDirectories(data);
         Path properties = data.resolveSibling(data.getFileName() + ".properties");
-        Files.writeString(properties, String.join("\n", List.of(
-                "s3proxy.endpoint=http://127.0.0.1:" + port,
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + ItProperties.required("it.s3.identity"),
-                "s3proxy.credential=" + ItProperties.required("it.s3.credential"),
-                "s3proxy.cors-allow-origins=http://127\\\\.0\\\\.0\\\\.1:" + ItProperties.httpPort(),
-                "s3proxy.cors-allow-methods=GET HEAD PUT",
-                "s3proxy.cors-allow-headers=Content-Type Accept x-amz-checksum-sha256",
-                "s3proxy.cors-exposed-headers=ETag",
-                "jclouds.provider=filesystem",
-                "jclouds.identity=unused",
-                "jclouds.credential=unused",
-                "jclouds.filesystem.basedir=" + data.toAbsolutePath())) + "\n");
+        Files.writeString(
+                properties,
+                String.join(
+                                "\n",
+                                List.of(
+                                        "s3proxy.endpoint=http://127.0.0.1:" + port,
+                                        "s3proxy.authorization=aws-v2-or-v4",
+                                        "s3proxy.identity=" + ItProperties.required("it.s3.identity"),
+                                        "s3proxy.credential=" + ItProperties.required("it.s3.credential"),
+                                        "s3proxy.cors-allow-origins=http://127\\\\.0\\\\.0\\\\.1:"
+                                                + ItProperties.httpPort(),
+                                        "s3proxy.cors-allow-methods=GET HEAD PUT",
+                                        "s3proxy.cors-allow-headers=Content-Type Accept x-amz-checksum-sha256",
+                                        "s3proxy.cors-exposed-headers=ETag",
+                                        "jclouds.provider=filesystem",
+                                        "jclouds.identity=unused",
+                                        "jclouds.credential=unused",
+                                        "jclouds.filesystem.basedir=" + data.toAbsolutePath()))
+                        + "\n");
         S3ProxyProcess p = new S3ProxyProcess(data, port, properties);
         p.start();
         return p;
@@ -53,22 +59,30 @@ public final class S3ProxyProcess {
             throw new IllegalStateException("port " + port + " is already taken; another S3Proxy still running?");
         }
         try {
-            ProcessBuilder pb = new ProcessBuilder(ItEnvironment.javaCommand("-Xmx512m", "-jar",
-                    ItProperties.required("it.s3proxy.jar"), "--properties", properties.toString()));
+            ProcessBuilder pb = new ProcessBuilder(ItEnvironment.javaCommand(
+                    "-Xmx512m",
+                    "-jar",
+                    ItProperties.required("it.s3proxy.jar"),
+                    "--properties",
+                    properties.toString()));
             pb.redirectErrorStream(true);
-            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolveSibling(data.getFileName() + ".log").toFile()));
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(
+                    data.resolveSibling(data.getFileName() + ".log").toFile()));
             process = pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Process started = process;
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-        ItEnvironment.await("S3Proxy listening on " + port, () -> {
-            if (!started.isAlive()) {
-                throw new IllegalStateException("S3Proxy exited with " + started.exitValue() + "; see its log");
-            }
-            return ItEnvironment.listening(port);
-        }, 60);
+        ItEnvironment.await(
+                "S3Proxy listening on " + port,
+                () -> {
+                    if (!started.isAlive()) {
+                        throw new IllegalStateException("S3Proxy exited with " + started.exitValue() + "; see its log");
+                    }
+                    return ItEnvironment.listening(port);
+                },
+                60);
     }
 
     public synchronized void stop() {

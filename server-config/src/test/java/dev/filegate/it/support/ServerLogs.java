@@ -21,8 +21,7 @@ public final class ServerLogs {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}");
     private static final Pattern HEX_SIGNATURE = Pattern.compile("Signature=[0-9a-f]{64}");
 
-    private ServerLogs() {
-    }
+    private ServerLogs() {}
 
     /** The log files written so far. */
     public static List<Path> files() {
@@ -58,12 +57,21 @@ public final class ServerLogs {
             check(found, file, "the store's access key", text.contains(accessKey));
             check(found, file, "a presigned signature (X-Amz-Signature)", text.contains("X-Amz-Signature"));
             check(found, file, "a presigned credential (X-Amz-Credential)", text.contains("X-Amz-Credential"));
-            check(found, file, "a SigV4 header signature", HEX_SIGNATURE.matcher(text).find());
-            check(found, file, "the gateway's shared secret", text.contains(ItProperties.required("it.gateway.secret")));
+            check(
+                    found,
+                    file,
+                    "a SigV4 header signature",
+                    HEX_SIGNATURE.matcher(text).find());
+            check(
+                    found,
+                    file,
+                    "the gateway's shared secret",
+                    text.contains(ItProperties.required("it.gateway.secret")));
             check(found, file, "something shaped like a JWT", JWT.matcher(text).find());
             for (String token : Tokens.minted()) {
                 String[] parts = token.split("\\.", -1);
-                boolean leaked = text.contains(parts[1]) || parts.length > 2 && parts[2].length() > 8 && text.contains(parts[2]);
+                boolean leaked =
+                        text.contains(parts[1]) || parts.length > 2 && parts[2].length() > 8 && text.contains(parts[2]);
                 if (leaked) {
                     found.add(file + ": a bearer token minted by the suite");
                     break;

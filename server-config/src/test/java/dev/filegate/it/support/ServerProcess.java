@@ -19,12 +19,14 @@ public final class ServerProcess {
     private static final Pattern USED = Pattern.compile("(?m)^memory_usedHeap_bytes\\{[^}]*\\}\\s+([0-9.E+]+)");
     private static final Pattern MAX = Pattern.compile("(?m)^memory_maxHeap_bytes\\{[^}]*\\}\\s+([0-9.E+]+)");
 
-    private ServerProcess() {
-    }
+    private ServerProcess() {}
 
     public static long pid() {
         List<ProcessHandle> servers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("ws-server.jar") && c.contains("itServer")).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("ws-server.jar") && c.contains("itServer"))
+                        .orElse(false))
                 .toList();
         if (servers.size() != 1) {
             throw new IllegalStateException("expected one running itServer, found " + servers.size());
@@ -54,8 +56,10 @@ public final class ServerProcess {
     public static void gc() {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         try {
-            Process p = new ProcessBuilder(jcmd, Long.toString(pid()), "GC.run").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(jcmd, Long.toString(pid()), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("jcmd GC.run failed");
             }

@@ -18,7 +18,8 @@ public final class Store implements AutoCloseable {
             .region(Region.US_EAST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     ItProperties.required("it.s3.identity"), ItProperties.required("it.s3.credential"))))
-            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+            .serviceConfiguration(
+                    S3Configuration.builder().pathStyleAccessEnabled(true).build())
             .build();
 
     /** Every key under {@code orgs/{org}/} in the org's bucket: the files the service validated. */
@@ -33,8 +34,13 @@ public final class Store implements AutoCloseable {
 
     private List<String> keysUnder(String org, String prefix) {
         try {
-            return s3.listObjectsV2Paginator(b -> b.bucket(ItProperties.bucketFor(org)).prefix(prefix))
-                    .contents().stream().map(S3Object::key).toList();
+            return s3
+                    .listObjectsV2Paginator(
+                            b -> b.bucket(ItProperties.bucketFor(org)).prefix(prefix))
+                    .contents()
+                    .stream()
+                    .map(S3Object::key)
+                    .toList();
         } catch (NoSuchBucketException e) {
             return List.of();
         }
@@ -43,7 +49,9 @@ public final class Store implements AutoCloseable {
     /** Multipart uploads still open in the org's bucket. */
     public int openMultipartUploads(String org) {
         try {
-            return s3.listMultipartUploads(b -> b.bucket(ItProperties.bucketFor(org))).uploads().size();
+            return s3.listMultipartUploads(b -> b.bucket(ItProperties.bucketFor(org)))
+                    .uploads()
+                    .size();
         } catch (NoSuchBucketException e) {
             return 0;
         }

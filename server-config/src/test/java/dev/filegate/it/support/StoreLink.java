@@ -23,7 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StoreLink {
 
     /** What the link does with traffic. */
-    public enum State { PASS, HANG, TRICKLE, DOWN }
+    public enum State {
+        PASS,
+        HANG,
+        TRICKLE,
+        DOWN
+    }
 
     private final int port;
     private final int storePort;
@@ -130,7 +135,8 @@ public final class StoreLink {
     /** Copies until either side ends; swallows instead while the link hangs, and slows answers to a trickle. */
     private void pump(Socket from, Socket to, boolean answers) {
         byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 if (state == State.HANG) {

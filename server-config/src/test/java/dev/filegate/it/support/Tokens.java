@@ -22,8 +22,7 @@ public final class Tokens {
 
     private static final java.util.Set<String> MINTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** Every token this JVM has made, valid or not, so that the log scan can look for each of them. */
     public static java.util.Set<String> minted() {
@@ -37,7 +36,10 @@ public final class Tokens {
 
     /** A valid token for {@code user} of {@code org} with the given groups. */
     public static String of(String org, String user, String... groups) {
-        return sign(claims(org, user, groups, c -> { }), ItEnvironment.env().keys.getPrivate(), AlgorithmIdentifiers.RSA_USING_SHA256);
+        return sign(
+                claims(org, user, groups, c -> {}),
+                ItEnvironment.env().keys.getPrivate(),
+                AlgorithmIdentifiers.RSA_USING_SHA256);
     }
 
     public static String uploader(String org) {
@@ -50,7 +52,9 @@ public final class Tokens {
 
     /** A valid token whose claims were edited by {@code edit}. */
     public static String edited(String org, Consumer<JwtClaims> edit, String... groups) {
-        return sign(claims(org, "eve@" + org, groups, edit), ItEnvironment.env().keys.getPrivate(),
+        return sign(
+                claims(org, "eve@" + org, groups, edit),
+                ItEnvironment.env().keys.getPrivate(),
                 AlgorithmIdentifiers.RSA_USING_SHA256);
     }
 
@@ -60,7 +64,9 @@ public final class Tokens {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             KeyPair other = g.generateKeyPair();
-            return remember(sign(claims(org, "mallory", new String[] {"uploader"}, c -> { }), other.getPrivate(),
+            return remember(sign(
+                    claims(org, "mallory", new String[] {"uploader"}, c -> {}),
+                    other.getPrivate(),
                     AlgorithmIdentifiers.RSA_USING_SHA256));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -70,7 +76,8 @@ public final class Tokens {
     /** {@code alg: none}, no signature. */
     public static String unsigned(String org) {
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims(org, "mallory", new String[] {"uploader"}, c -> { }).toJson());
+        jws.setPayload(
+                claims(org, "mallory", new String[] {"uploader"}, c -> {}).toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
         jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
         try {
@@ -82,10 +89,14 @@ public final class Tokens {
 
     /** HS256 keyed with the server's public key bytes: the classic algorithm-confusion attack. */
     public static String hmacWithPublicKey(String org) {
-        byte[] pem = java.nio.file.Path.of(ItProperties.required("it.dir"), "jwt", "public.pem").toFile().exists()
-                ? readPublicPem() : new byte[32];
+        byte[] pem = java.nio.file.Path.of(ItProperties.required("it.dir"), "jwt", "public.pem")
+                        .toFile()
+                        .exists()
+                ? readPublicPem()
+                : new byte[32];
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims(org, "mallory", new String[] {"uploader", "admin"}, c -> { }).toJson());
+        jws.setPayload(claims(org, "mallory", new String[] {"uploader", "admin"}, c -> {})
+                .toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         jws.setKey(new HmacKey(pem));
         jws.setDoKeyValidation(false);
@@ -98,7 +109,8 @@ public final class Tokens {
 
     private static byte[] readPublicPem() {
         try {
-            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(ItProperties.required("it.dir"), "jwt", "public.pem"));
+            return java.nio.file.Files.readAllBytes(
+                    java.nio.file.Path.of(ItProperties.required("it.dir"), "jwt", "public.pem"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -22,8 +22,11 @@ import java.util.function.Supplier;
 public final class Transfer {
 
     private final Api api = new Api();
-    private final HttpClient direct = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient direct = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String mode;
     private final String gateway;
 
@@ -38,37 +41,45 @@ public final class Transfer {
     }
 
     /** Uploads and returns the file's JSON (with at least {@code id}). */
-    public JsonObject upload(String org, String token, String filename, String contentType, long size,
-            Supplier<InputStream> body) {
+    public JsonObject upload(
+            String org, String token, String filename, String contentType, long size, Supplier<InputStream> body) {
         if (mode.equals("proxy")) {
             HttpResponse<String> created = api.upload(org, token, filename, contentType, size, body);
             assertEquals(201, created.statusCode(), created.body());
             return Api.json(created);
         }
         JsonObject signed = presign(org, token, filename, contentType, size);
-        HttpResponse<String> put = put(signed, size, body, "bearer".equals(signed.getString("authorization")) ? token : null);
+        HttpResponse<String> put =
+                put(signed, size, body, "bearer".equals(signed.getString("authorization")) ? token : null);
         assertEquals(200, put.statusCode(), put.body());
         HttpResponse<String> completed = api.send(api.request(relative(signed.getString("complete_url")), token)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         assertEquals(200, completed.statusCode(), completed.body());
         return Api.json(completed);
     }
 
     public JsonObject presign(String org, String token, String filename, String contentType, long size) {
-        HttpResponse<String> r = api.presign(org, token, Api.presignBody(filename, contentType, size).build().toString());
+        HttpResponse<String> r = api.presign(
+                org, token, Api.presignBody(filename, contentType, size).build().toString());
         assertEquals(200, r.statusCode(), r.body());
         return Api.json(r);
     }
 
     /** PUTs to a presigned URL with exactly the headers the service said to send. */
     public HttpResponse<String> put(JsonObject signed, long size, Supplier<InputStream> body, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(signed.getString("put_url"))).timeout(Duration.ofMinutes(5))
-                .PUT(size == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), size));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(signed.getString("put_url")))
+                .timeout(Duration.ofMinutes(5))
+                .PUT(
+                        size == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.fromPublisher(
+                                        HttpRequest.BodyPublishers.ofInputStream(body), size));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
-        for (Map.Entry<String, jakarta.json.JsonValue> h : signed.getJsonObject("headers").entrySet()) {
+        for (Map.Entry<String, jakarta.json.JsonValue> h :
+                signed.getJsonObject("headers").entrySet()) {
             if (!h.getKey().equalsIgnoreCase("Content-Length")) { // set by the client library from the body
                 b.header(h.getKey(), ((jakarta.json.JsonString) h.getValue()).getString());
             }
@@ -82,7 +93,9 @@ public final class Transfer {
         if (r.statusCode() == 302) {
             close(r);
             String location = r.headers().firstValue("Location").orElseThrow();
-            HttpRequest.Builder follow = HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofMinutes(5)).GET();
+            HttpRequest.Builder follow = HttpRequest.newBuilder(URI.create(location))
+                    .timeout(Duration.ofMinutes(5))
+                    .GET();
             if (!gateway.isEmpty() && location.startsWith(gateway)) {
                 follow.header("Authorization", "Bearer " + token); // the gateway authenticates; the store never sees it
             }

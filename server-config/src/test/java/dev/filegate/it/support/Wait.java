@@ -8,8 +8,7 @@ public final class Wait {
 
     private static final long POLL_MILLIS = 200;
 
-    private Wait() {
-    }
+    private Wait() {}
 
     /** Polls {@code condition} until it holds or {@code seconds} pass; returns whether it held. */
     public static boolean upTo(long seconds, BooleanSupplier condition) {

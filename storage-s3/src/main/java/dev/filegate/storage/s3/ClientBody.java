@@ -81,12 +81,16 @@ final class ClientBody extends FilterInputStream {
             throw runtimeFailure;
         }
         if (ended && declared.isPresent() && bytesRead < declared.getAsLong()) {
-            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the body ended after " + bytesRead
-                    + " of the " + declared.getAsLong() + " bytes its Content-Length announced");
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST,
+                    "the body ended after " + bytesRead + " of the " + declared.getAsLong()
+                            + " bytes its Content-Length announced");
         }
         if (longestReadNanos >= STALL.toNanos()) {
-            throw new PolicyViolation(PolicyViolation.Kind.CLIENT_TIMEOUT, "the request body stalled for "
-                    + Duration.ofNanos(longestReadNanos).toSeconds() + " s; send it without pauses");
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.CLIENT_TIMEOUT,
+                    "the request body stalled for "
+                            + Duration.ofNanos(longestReadNanos).toSeconds() + " s; send it without pauses");
         }
     }
 }

@@ -22,8 +22,7 @@ final class MultipartAborts {
     /** Beyond this many, an outage is long enough for the lifecycle rule to be the better tool. */
     static final int MAX_REMEMBERED = 10_000;
 
-    private record Abort(String bucket, String key, String uploadId) {
-    }
+    private record Abort(String bucket, String key, String uploadId) {}
 
     private final S3Client s3;
     private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
@@ -43,8 +42,11 @@ final class MultipartAborts {
         }
         if (size.incrementAndGet() > MAX_REMEMBERED) {
             size.decrementAndGet();
-            LOG.log(Level.WARNING, "could not abort a multipart upload in {0} and too many are outstanding; the bucket "
-                    + "lifecycle rule (AbortIncompleteMultipartUpload) will remove its parts", bucket);
+            LOG.log(
+                    Level.WARNING,
+                    "could not abort a multipart upload in {0} and too many are outstanding; the bucket "
+                            + "lifecycle rule (AbortIncompleteMultipartUpload) will remove its parts",
+                    bucket);
             return;
         }
         outstanding.add(abort);
@@ -60,7 +62,10 @@ final class MultipartAborts {
             }
             if (tryAbort(abort)) {
                 size.decrementAndGet();
-                LOG.log(Level.INFO, "aborted a multipart upload left open in {0} during a store outage", abort.bucket());
+                LOG.log(
+                        Level.INFO,
+                        "aborted a multipart upload left open in {0} during a store outage",
+                        abort.bucket());
             } else {
                 outstanding.add(abort);
             }
@@ -70,7 +75,10 @@ final class MultipartAborts {
 
     private boolean tryAbort(Abort abort) {
         try {
-            s3.abortMultipartUpload(b -> b.bucket(abort.bucket()).key(abort.key()).uploadId(abort.uploadId()).overrideConfiguration(bounded));
+            s3.abortMultipartUpload(b -> b.bucket(abort.bucket())
+                    .key(abort.key())
+                    .uploadId(abort.uploadId())
+                    .overrideConfiguration(bounded));
             return true;
         } catch (S3Exception e) {
             // 404 NoSuchUpload: already gone (completed by nobody, aborted by a lifecycle rule): nothing left to do.

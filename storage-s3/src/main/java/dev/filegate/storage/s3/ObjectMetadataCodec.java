@@ -14,8 +14,7 @@ final class ObjectMetadataCodec {
     static final String FILENAME = "filename";
     static final String UPLOADED_BY = "uploaded-by";
 
-    private ObjectMetadataCodec() {
-    }
+    private ObjectMetadataCodec() {}
 
     static Map<String, String> encode(String filename, String uploadedBy) {
         Map<String, String> metadata = new HashMap<>();

@@ -37,13 +37,17 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
         this.settings = settings;
         this.internalPresigner = presigner(settings, settings.endpoint());
         this.publicPresigner = publicEndpoint.isPresent() && !publicEndpoint.equals(settings.endpoint())
-                ? presigner(settings, publicEndpoint) : internalPresigner;
+                ? presigner(settings, publicEndpoint)
+                : internalPresigner;
     }
 
     private static S3Presigner presigner(S3Settings settings, Optional<URI> endpoint) {
-        S3Presigner.Builder b = S3Presigner.builder().region(Region.of(settings.region()))
+        S3Presigner.Builder b = S3Presigner.builder()
+                .region(Region.of(settings.region()))
                 .credentialsProvider(S3Clients.credentials(settings))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.pathStyle())
+                        .build());
         endpoint.ifPresent(b::endpointOverride);
         return b.build();
     }
@@ -53,39 +57,57 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
     }
 
     @Override
-    public dev.filegate.domain.storage.SignedRequest signUpload(ObjectLocation location, String contentType, long contentLength,
-            Optional<byte[]> sha256, Duration ttl, Audience audience) {
-        PresignedPutObjectRequest p = presigner(audience).presignPutObject(b -> b.signatureDuration(ttl)
-                .putObjectRequest(r -> {
-                    r.bucket(location.bucket()).key(location.objectKey()).contentType(contentType).contentLength(contentLength);
+    public dev.filegate.domain.storage.SignedRequest signUpload(
+            ObjectLocation location,
+            String contentType,
+            long contentLength,
+            Optional<byte[]> sha256,
+            Duration ttl,
+            Audience audience) {
+        PresignedPutObjectRequest p = presigner(audience)
+                .presignPutObject(b -> b.signatureDuration(ttl).putObjectRequest(r -> {
+                    r.bucket(location.bucket())
+                            .key(location.objectKey())
+                            .contentType(contentType)
+                            .contentLength(contentLength);
                     sha256.ifPresent(d -> r.checksumSHA256(Base64.getEncoder().encodeToString(d)));
                 }));
-        return new dev.filegate.domain.storage.SignedRequest("PUT", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
+        return new dev.filegate.domain.storage.SignedRequest(
+                "PUT", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
     }
 
     @Override
-    public dev.filegate.domain.storage.SignedRequest signDownload(ObjectLocation location, String filename, String contentType, Duration ttl,
-            Audience audience) {
-        PresignedGetObjectRequest p = presigner(audience).presignGetObject(b -> b.signatureDuration(ttl)
-                .getObjectRequest(r -> r.bucket(location.bucket()).key(location.objectKey())
-                        .responseContentDisposition(ContentDisposition.attachment(filename))
-                        .responseContentType(contentType)));
-        return new dev.filegate.domain.storage.SignedRequest("GET", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
+    public dev.filegate.domain.storage.SignedRequest signDownload(
+            ObjectLocation location, String filename, String contentType, Duration ttl, Audience audience) {
+        PresignedGetObjectRequest p = presigner(audience)
+                .presignGetObject(b -> b.signatureDuration(ttl)
+                        .getObjectRequest(r -> r.bucket(location.bucket())
+                                .key(location.objectKey())
+                                .responseContentDisposition(ContentDisposition.attachment(filename))
+                                .responseContentType(contentType)));
+        return new dev.filegate.domain.storage.SignedRequest(
+                "GET", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
     }
 
     @Override
     public GatewaySignature signForGateway(ObjectLocation location, String method, Map<String, String> headers) {
-        URI endpoint = settings.endpoint().orElseGet(() -> URI.create("https://s3." + settings.region() + ".amazonaws.com"));
+        URI endpoint =
+                settings.endpoint().orElseGet(() -> URI.create("https://s3." + settings.region() + ".amazonaws.com"));
         String host = settings.pathStyle() ? endpoint.getHost() : location.bucket() + "." + endpoint.getHost();
         String path = (settings.pathStyle() ? "/" + location.bucket() : "") + "/" + encodeKey(location.objectKey());
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
-                .protocol(endpoint.getScheme()).host(host).encodedPath(path);
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.fromValue(method))
+                .protocol(endpoint.getScheme())
+                .host(host)
+                .encodedPath(path);
         if (endpoint.getPort() > 0) {
             request.port(endpoint.getPort());
         }
         headers.forEach(request::putHeader);
-        AwsCredentialsIdentity identity = S3Clients.credentials(settings).resolveIdentity().join();
-        SignedRequest signed = headerSigner.sign(r -> r.identity(identity).request(request.build())
+        AwsCredentialsIdentity identity =
+                S3Clients.credentials(settings).resolveIdentity().join();
+        SignedRequest signed = headerSigner.sign(r -> r.identity(identity)
+                .request(request.build())
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, settings.region())
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)

@@ -18,14 +18,15 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 /** Builds SDK clients from {@link S3Settings}. */
 public final class S3Clients {
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     public static S3Client create(S3Settings settings) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build())
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.pathStyle())
+                        .build())
                 // Checksums only where S3 requires them: trailing checksums are not understood by every
                 // S3-compatible store, and the service computes its own SHA-256 of proxied bodies.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -49,8 +50,8 @@ public final class S3Clients {
 
     static AwsCredentialsProvider credentials(S3Settings settings) {
         if (settings.accessKey().isPresent()) {
-            return StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(settings.accessKey().get(), settings.secretKey().orElseThrow()));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    settings.accessKey().get(), settings.secretKey().orElseThrow()));
         }
         return DefaultCredentialsProvider.builder().build();
     }

@@ -2,7 +2,6 @@ package dev.filegate.storage.s3;
 
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.policy.PolicyViolation;
-import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectPage;
@@ -12,6 +11,7 @@ import dev.filegate.domain.storage.ReadConditions;
 import dev.filegate.domain.storage.StoreHealth;
 import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.storage.StoredObject;
+import dev.filegate.domain.tenant.OrgId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -61,6 +60,7 @@ public final class S3ObjectStore implements ObjectStore {
      * Transfers are bounded by the socket timeout only (a large body legitimately takes long).
      */
     private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
+
     private final MultipartAborts aborts;
     private final PartBuffers partBuffers;
     /** At most half the store connections move one tenant's bytes at a time: slow clients of one tenant starve no other. */
@@ -71,9 +71,10 @@ public final class S3ObjectStore implements ObjectStore {
         this.settings = settings;
         this.bounded = S3Clients.wholeCallTimeout(settings.callTimeout());
         this.aborts = new MultipartAborts(s3, bounded);
-        this.partBuffers = new PartBuffers(settings.partSize(), settings.bufferedParts(), java.time.Duration.ofSeconds(30));
-        this.transfers = new TenantShares(settings.maxConnections() / 2, java.time.Duration.ofSeconds(5),
-                "transfers to or from the store");
+        this.partBuffers =
+                new PartBuffers(settings.partSize(), settings.bufferedParts(), java.time.Duration.ofSeconds(30));
+        this.transfers = new TenantShares(
+                settings.maxConnections() / 2, java.time.Duration.ofSeconds(5), "transfers to or from the store");
     }
 
     @Override
@@ -93,7 +94,8 @@ public final class S3ObjectStore implements ObjectStore {
         ClientBody client = new ClientBody(body);
         try {
             if (object.length().isPresent() && object.length().getAsLong() <= MAX_SINGLE_PUT) {
-                return putKnownLength(location, object, metadata, client, object.length().getAsLong());
+                return putKnownLength(
+                        location, object, metadata, client, object.length().getAsLong());
             }
             return putStreaming(location, object, metadata, client);
         } catch (SdkException | IllegalStateException e) {
@@ -104,17 +106,28 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    private StoredObject putKnownLength(ObjectLocation location, NewObject object, Map<String, String> metadata,
-            InputStream body, long length) {
-        PutObjectResponse response = s3.putObject(b -> b.bucket(location.bucket()).key(location.objectKey())
-                .contentType(object.contentType()).contentLength(length).metadata(metadata),
+    private StoredObject putKnownLength(
+            ObjectLocation location, NewObject object, Map<String, String> metadata, InputStream body, long length) {
+        PutObjectResponse response = s3.putObject(
+                b -> b.bucket(location.bucket())
+                        .key(location.objectKey())
+                        .contentType(object.contentType())
+                        .contentLength(length)
+                        .metadata(metadata),
                 RequestBody.fromInputStream(body, length));
-        return new StoredObject(location.key(), length, object.contentType(), response.eTag(), null, object.filename(),
+        return new StoredObject(
+                location.key(),
+                length,
+                object.contentType(),
+                response.eTag(),
+                null,
+                object.filename(),
                 object.uploadedBy());
     }
 
-    private StoredObject putStreaming(ObjectLocation location, NewObject object, Map<String, String> metadata,
-            InputStream body) throws IOException {
+    private StoredObject putStreaming(
+            ObjectLocation location, NewObject object, Map<String, String> metadata, InputStream body)
+            throws IOException {
         OrgId tenant = location.key().org();
         byte[] buffer = partBuffers.take(tenant);
         try {
@@ -124,20 +137,35 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    private StoredObject putStreaming(ObjectLocation location, NewObject object, Map<String, String> metadata,
-            InputStream body, byte[] buffer) throws IOException {
+    private StoredObject putStreaming(
+            ObjectLocation location, NewObject object, Map<String, String> metadata, InputStream body, byte[] buffer)
+            throws IOException {
         int filled = fill(body, buffer);
         if (filled < buffer.length) {
             // The whole body fits in one part: a single PutObject, no multipart upload to clean up.
             byte[] bytes = java.util.Arrays.copyOf(buffer, filled);
-            PutObjectResponse response = s3.putObject(b -> b.bucket(location.bucket()).key(location.objectKey())
-                    .contentType(object.contentType()).contentLength((long) bytes.length).metadata(metadata),
+            PutObjectResponse response = s3.putObject(
+                    b -> b.bucket(location.bucket())
+                            .key(location.objectKey())
+                            .contentType(object.contentType())
+                            .contentLength((long) bytes.length)
+                            .metadata(metadata),
                     RequestBody.fromBytes(bytes));
-            return new StoredObject(location.key(), bytes.length, object.contentType(), response.eTag(), null,
-                    object.filename(), object.uploadedBy());
+            return new StoredObject(
+                    location.key(),
+                    bytes.length,
+                    object.contentType(),
+                    response.eTag(),
+                    null,
+                    object.filename(),
+                    object.uploadedBy());
         }
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(location.objectKey()).overrideConfiguration(bounded)
-                .contentType(object.contentType()).metadata(metadata)).uploadId();
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket())
+                        .key(location.objectKey())
+                        .overrideConfiguration(bounded)
+                        .contentType(object.contentType())
+                        .metadata(metadata))
+                .uploadId();
         boolean completed = false;
         try {
             List<CompletedPart> parts = new ArrayList<>();
@@ -146,19 +174,30 @@ public final class S3ObjectStore implements ObjectStore {
             while (filled > 0) {
                 int number = partNumber;
                 int length = filled;
-                String etag = s3.uploadPart(b -> b.bucket(location.bucket()).key(location.objectKey()).uploadId(uploadId)
-                        .partNumber(number).contentLength((long) length),
-                        RequestBody.fromInputStream(new java.io.ByteArrayInputStream(buffer, 0, length), length)).eTag();
+                String etag = s3.uploadPart(
+                                b -> b.bucket(location.bucket())
+                                        .key(location.objectKey())
+                                        .uploadId(uploadId)
+                                        .partNumber(number)
+                                        .contentLength((long) length),
+                                RequestBody.fromInputStream(
+                                        new java.io.ByteArrayInputStream(buffer, 0, length), length))
+                        .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 total += length;
                 partNumber++;
                 filled = filled == buffer.length ? fill(body, buffer) : 0;
             }
-            String etag = s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(location.objectKey())
-                    .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())).eTag();
+            String etag = s3.completeMultipartUpload(b -> b.bucket(location.bucket())
+                            .key(location.objectKey())
+                            .uploadId(uploadId)
+                            .multipartUpload(CompletedMultipartUpload.builder()
+                                    .parts(parts)
+                                    .build()))
+                    .eTag();
             completed = true;
-            return new StoredObject(location.key(), total, object.contentType(), etag, null, object.filename(),
-                    object.uploadedBy());
+            return new StoredObject(
+                    location.key(), total, object.contentType(), etag, null, object.filename(), object.uploadedBy());
         } finally {
             if (!completed) {
                 abort(location, uploadId);
@@ -191,9 +230,10 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Optional<StoredObject> head(ObjectLocation location) {
         try {
-            HeadObjectResponse r = s3.headObject(b -> b.bucket(location.bucket()).key(location.objectKey()).overrideConfiguration(bounded));
-            return Optional.of(toStored(location.key(), r.contentLength(), r.contentType(), r.eTag(), r.lastModified(),
-                    r.metadata()));
+            HeadObjectResponse r = s3.headObject(
+                    b -> b.bucket(location.bucket()).key(location.objectKey()).overrideConfiguration(bounded));
+            return Optional.of(toStored(
+                    location.key(), r.contentLength(), r.contentType(), r.eTag(), r.lastModified(), r.metadata()));
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -209,10 +249,14 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
         try {
-            s3.copyObject(b -> b.sourceBucket(from.bucket()).sourceKey(from.objectKey())
-                    .destinationBucket(to.bucket()).destinationKey(to.objectKey())
-                    .metadataDirective(MetadataDirective.REPLACE).contentType(object.contentType())
-                    .metadata(ObjectMetadataCodec.encode(object.filename(), object.uploadedBy())).overrideConfiguration(bounded));
+            s3.copyObject(b -> b.sourceBucket(from.bucket())
+                    .sourceKey(from.objectKey())
+                    .destinationBucket(to.bucket())
+                    .destinationKey(to.objectKey())
+                    .metadataDirective(MetadataDirective.REPLACE)
+                    .contentType(object.contentType())
+                    .metadata(ObjectMetadataCodec.encode(object.filename(), object.uploadedBy()))
+                    .overrideConfiguration(bounded));
         } catch (NoSuchKeyException e) {
             throw new StoreUnavailable("the object to copy vanished", null);
         } catch (SdkException e) {
@@ -234,7 +278,10 @@ public final class S3ObjectStore implements ObjectStore {
             throw e;
         }
         if (read instanceof ObjectRead.Content c) {
-            return new ObjectRead.Content(c.object(), c.contentLength(), c.contentRange(),
+            return new ObjectRead.Content(
+                    c.object(),
+                    c.contentLength(),
+                    c.contentRange(),
                     new ReleaseOnClose(c.body(), () -> transfers.release(tenant)));
         }
         transfers.release(tenant);
@@ -242,14 +289,15 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private ObjectRead fetch(ObjectLocation location, ReadConditions conditions) {
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(location.bucket()).key(location.objectKey());
+        GetObjectRequest.Builder request =
+                GetObjectRequest.builder().bucket(location.bucket()).key(location.objectKey());
         conditions.range().ifPresent(r -> request.range(r.toHeader()));
         conditions.ifNoneMatch().ifPresent(request::ifNoneMatch);
         try {
             ResponseInputStream<GetObjectResponse> stream = s3.getObject(request.build());
             GetObjectResponse r = stream.response();
-            StoredObject stored = toStored(location.key(), totalSize(r), r.contentType(), r.eTag(), r.lastModified(),
-                    r.metadata());
+            StoredObject stored =
+                    toStored(location.key(), totalSize(r), r.contentType(), r.eTag(), r.lastModified(), r.metadata());
             return new ObjectRead.Content(stored, r.contentLength(), r.contentRange(), new AbortOnEarlyClose(stream));
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             return new ObjectRead.Missing();
@@ -257,8 +305,10 @@ public final class S3ObjectStore implements ObjectStore {
             return switch (e.statusCode()) {
                 case 304 -> new ObjectRead.NotModified(conditions.ifNoneMatch().orElse(null));
                 case 404 -> new ObjectRead.Missing();
-                case 416 -> head(location).<ObjectRead>map(o -> new ObjectRead.RangeNotSatisfiable(o.size()))
-                        .orElseGet(ObjectRead.Missing::new);
+                case 416 ->
+                    head(location)
+                            .<ObjectRead>map(o -> new ObjectRead.RangeNotSatisfiable(o.size()))
+                            .orElseGet(ObjectRead.Missing::new);
                 default -> throw translate("reading an object", e);
             };
         } catch (SdkException e) {
@@ -280,7 +330,8 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public boolean delete(ObjectLocation location) {
         try {
-            s3.deleteObject(b -> b.bucket(location.bucket()).key(location.objectKey()).overrideConfiguration(bounded));
+            s3.deleteObject(
+                    b -> b.bucket(location.bucket()).key(location.objectKey()).overrideConfiguration(bounded));
             return true;
         } catch (NoSuchBucketException e) {
             return false;
@@ -292,8 +343,11 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public ObjectPage list(String bucket, String prefix, String cursor, int limit) {
         try {
-            ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(limit)
-                    .continuationToken(cursor == null || cursor.isBlank() ? null : cursor).overrideConfiguration(bounded));
+            ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(bucket)
+                    .prefix(prefix)
+                    .maxKeys(limit)
+                    .continuationToken(cursor == null || cursor.isBlank() ? null : cursor)
+                    .overrideConfiguration(bounded));
             List<StoredObject> objects = new ArrayList<>();
             for (S3Object o : page.contents()) {
                 Optional<StorageKey> key = StorageKey.parse(o.key());
@@ -303,7 +357,8 @@ public final class S3ObjectStore implements ObjectStore {
                 // Listings do not carry user metadata; the original name and type come from a HEAD per object.
                 head(new ObjectLocation(bucket, key.get())).ifPresent(objects::add);
             }
-            return new ObjectPage(objects, Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
+            return new ObjectPage(
+                    objects, Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
         } catch (NoSuchBucketException e) {
             return new ObjectPage(List.of(), null);
         } catch (S3Exception e) {
@@ -327,10 +382,12 @@ public final class S3ObjectStore implements ObjectStore {
             if (e.statusCode() == 404) {
                 return new StoreHealth(true, "store reachable, bucket " + bucket + " absent");
             }
-            return new StoreHealth(false, "store answered HTTP " + e.statusCode()
-                    + (e.statusCode() == 403 ? " (credentials refused)" : ""));
+            return new StoreHealth(
+                    false,
+                    "store answered HTTP " + e.statusCode() + (e.statusCode() == 403 ? " (credentials refused)" : ""));
         } catch (SdkException e) {
-            return new StoreHealth(false, "store unreachable: " + rootCause(e).getClass().getSimpleName());
+            return new StoreHealth(
+                    false, "store unreachable: " + rootCause(e).getClass().getSimpleName());
         }
     }
 
@@ -339,7 +396,9 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             long count = 0;
             long bytes = 0;
-            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).overrideConfiguration(bounded)).contents()) {
+            for (S3Object o : s3.listObjectsV2Paginator(
+                            b -> b.bucket(bucket).prefix(prefix).overrideConfiguration(bounded))
+                    .contents()) {
                 count++;
                 bytes += o.size() == null ? 0 : o.size();
             }
@@ -355,7 +414,9 @@ public final class S3ObjectStore implements ObjectStore {
     public List<String> childPrefixes(String bucket, String prefix) {
         try {
             List<String> prefixes = new ArrayList<>();
-            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/").overrideConfiguration(bounded)).commonPrefixes()
+            s3.listObjectsV2Paginator(
+                            b -> b.bucket(bucket).prefix(prefix).delimiter("/").overrideConfiguration(bounded))
+                    .commonPrefixes()
                     .forEach(p -> prefixes.add(p.prefix()));
             return prefixes;
         } catch (NoSuchBucketException e) {
@@ -368,7 +429,9 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public List<String> buckets() {
         try {
-            return s3.listBuckets(b -> b.overrideConfiguration(bounded)).buckets().stream().map(software.amazon.awssdk.services.s3.model.Bucket::name).toList();
+            return s3.listBuckets(b -> b.overrideConfiguration(bounded)).buckets().stream()
+                    .map(software.amazon.awssdk.services.s3.model.Bucket::name)
+                    .toList();
         } catch (SdkException e) {
             throw translate("listing buckets", e);
         }
@@ -410,35 +473,60 @@ public final class S3ObjectStore implements ObjectStore {
             return;
         }
         try {
-            s3.putBucketCors(b -> b.bucket(bucket).overrideConfiguration(bounded).corsConfiguration(c -> c.corsRules(r -> r
-                    .allowedOrigins(settings.corsOrigins()).allowedMethods("GET", "HEAD", "PUT")
-                    .allowedHeaders("*").exposeHeaders("ETag").maxAgeSeconds(3600))));
-            LOG.log(Level.INFO, "applied the CORS rule for {0} to bucket {1}", new Object[] {settings.corsOrigins(), bucket});
+            s3.putBucketCors(b -> b.bucket(bucket)
+                    .overrideConfiguration(bounded)
+                    .corsConfiguration(c -> c.corsRules(r -> r.allowedOrigins(settings.corsOrigins())
+                            .allowedMethods("GET", "HEAD", "PUT")
+                            .allowedHeaders("*")
+                            .exposeHeaders("ETag")
+                            .maxAgeSeconds(3600))));
+            LOG.log(Level.INFO, "applied the CORS rule for {0} to bucket {1}", new Object[] {
+                settings.corsOrigins(), bucket
+            });
         } catch (S3Exception e) {
-            LOG.log(Level.INFO, "the store does not take bucket CORS rules (HTTP {0}); configure CORS on the store itself",
+            LOG.log(
+                    Level.INFO,
+                    "the store does not take bucket CORS rules (HTTP {0}); configure CORS on the store itself",
                     e.statusCode());
         } catch (SdkException e) {
-            LOG.log(Level.WARNING, "applying the CORS rule to {0} failed: {1}", new Object[] {bucket, e.getClass().getSimpleName()});
+            LOG.log(Level.WARNING, "applying the CORS rule to {0} failed: {1}", new Object[] {
+                bucket, e.getClass().getSimpleName()
+            });
         }
     }
 
     private void createOrFail(String bucket) {
         if (!settings.createBuckets()) {
-            throw new StoreUnavailable("the bucket " + bucket + " does not exist and bucket creation is disabled", null);
+            throw new StoreUnavailable(
+                    "the bucket " + bucket + " does not exist and bucket creation is disabled", null);
         }
         try {
             s3.createBucket(b -> b.bucket(bucket).overrideConfiguration(bounded));
             LOG.log(Level.INFO, "created bucket {0}", bucket);
         } catch (S3Exception e) {
-            if (!"BucketAlreadyOwnedByYou".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+            if (!"BucketAlreadyOwnedByYou"
+                    .equals(
+                            e.awsErrorDetails() == null
+                                    ? null
+                                    : e.awsErrorDetails().errorCode())) {
                 throw translate("creating the bucket", e);
             }
         }
     }
 
-    private static StoredObject toStored(StorageKey key, Long size, String contentType, String etag,
-            java.time.Instant lastModified, Map<String, String> metadata) {
-        return new StoredObject(key, size == null ? 0 : size, contentType, etag, lastModified,
+    private static StoredObject toStored(
+            StorageKey key,
+            Long size,
+            String contentType,
+            String etag,
+            java.time.Instant lastModified,
+            Map<String, String> metadata) {
+        return new StoredObject(
+                key,
+                size == null ? 0 : size,
+                contentType,
+                etag,
+                lastModified,
                 ObjectMetadataCodec.decode(metadata, ObjectMetadataCodec.FILENAME),
                 ObjectMetadataCodec.decode(metadata, ObjectMetadataCodec.UPLOADED_BY));
     }
@@ -456,16 +544,23 @@ public final class S3ObjectStore implements ObjectStore {
      * credentials) is about the request, which the client shaped: a 400, never a fake outage.
      */
     private static RuntimeException translate(String what, RuntimeException e) {
-        if (e instanceof S3Exception s3e && s3e.statusCode() >= 400 && s3e.statusCode() < 500 && s3e.statusCode() != 403) {
+        if (e instanceof S3Exception s3e
+                && s3e.statusCode() >= 400
+                && s3e.statusCode() < 500
+                && s3e.statusCode() != 403) {
             LOG.log(Level.FINE, "store refused a request while {0}: HTTP {1}", new Object[] {what, s3e.statusCode()});
-            return new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the store refused this request as invalid");
+            return new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST, "the store refused this request as invalid");
         }
         return unavailable(what, e);
     }
 
     private static StoreUnavailable unavailable(String what, RuntimeException e) {
         String detail = e instanceof S3Exception s3e
-                ? "HTTP " + s3e.statusCode() + (s3e.awsErrorDetails() != null ? " " + s3e.awsErrorDetails().errorCode() : "")
+                ? "HTTP " + s3e.statusCode()
+                        + (s3e.awsErrorDetails() != null
+                                ? " " + s3e.awsErrorDetails().errorCode()
+                                : "")
                 : rootCause(e).getClass().getSimpleName();
         LOG.log(Level.WARNING, "store failure while {0}: {1}", new Object[] {what, detail});
         return new StoreUnavailable("the store failed while " + what + " (" + detail + ")", null);

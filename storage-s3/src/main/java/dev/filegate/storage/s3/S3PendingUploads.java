@@ -65,8 +65,11 @@ public final class S3PendingUploads implements PendingUploads {
             throw new UncheckedIOException(e);
         }
         try {
-            s3.putObject(b -> b.bucket(u.bucket()).key(PREFIX + u.key().value()).contentType("text/plain; charset=UTF-8")
-                    .overrideConfiguration(bounded),
+            s3.putObject(
+                    b -> b.bucket(u.bucket())
+                            .key(PREFIX + u.key().value())
+                            .contentType("text/plain; charset=UTF-8")
+                            .overrideConfiguration(bounded),
                     RequestBody.fromString(text.toString(), StandardCharsets.UTF_8));
         } catch (SdkException e) {
             throw new StoreUnavailable("recording the pending upload failed", null);
@@ -76,7 +79,9 @@ public final class S3PendingUploads implements PendingUploads {
     @Override
     public Optional<PendingUpload> find(String bucket, StorageKey key) {
         try {
-            String text = s3.getObjectAsBytes(b -> b.bucket(bucket).key(PREFIX + key.value()).overrideConfiguration(bounded)).asUtf8String();
+            String text = s3.getObjectAsBytes(
+                            b -> b.bucket(bucket).key(PREFIX + key.value()).overrideConfiguration(bounded))
+                    .asUtf8String();
             return Optional.of(parse(bucket, key, text));
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             return Optional.empty();
@@ -103,8 +108,12 @@ public final class S3PendingUploads implements PendingUploads {
     public List<PendingUpload> list(String bucket, String keyPrefix) {
         List<PendingUpload> found = new ArrayList<>();
         try {
-            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(PREFIX + keyPrefix).overrideConfiguration(bounded)).contents()) {
-                StorageKey.parse(o.key().substring(PREFIX.length())).flatMap(k -> find(bucket, k)).ifPresent(found::add);
+            for (S3Object o : s3.listObjectsV2Paginator(
+                            b -> b.bucket(bucket).prefix(PREFIX + keyPrefix).overrideConfiguration(bounded))
+                    .contents()) {
+                StorageKey.parse(o.key().substring(PREFIX.length()))
+                        .flatMap(k -> find(bucket, k))
+                        .ifPresent(found::add);
             }
         } catch (NoSuchBucketException e) {
             return List.of();
@@ -121,9 +130,16 @@ public final class S3PendingUploads implements PendingUploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new PendingUpload(bucket, key, p.getProperty("filename"), p.getProperty("content-type"),
-                Long.parseLong(p.getProperty("size")), p.getProperty("sha256"), p.getProperty("uploaded-by"),
-                Instant.parse(p.getProperty("created-at")), Instant.parse(p.getProperty("expires-at")),
+        return new PendingUpload(
+                bucket,
+                key,
+                p.getProperty("filename"),
+                p.getProperty("content-type"),
+                Long.parseLong(p.getProperty("size")),
+                p.getProperty("sha256"),
+                p.getProperty("uploaded-by"),
+                Instant.parse(p.getProperty("created-at")),
+                Instant.parse(p.getProperty("expires-at")),
                 p.getProperty("closed-at") == null ? null : Instant.parse(p.getProperty("closed-at")));
     }
 }

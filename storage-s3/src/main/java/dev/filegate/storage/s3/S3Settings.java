@@ -18,9 +18,21 @@ import java.util.Optional;
  * @param callTimeout the whole-call limit (all attempts) of store calls that move no body: HEAD, list, copy, delete
  * @param corsOrigins browser origins to allow on buckets the service prepares (presigned transfers from a web UI)
  */
-public record S3Settings(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey,
-        boolean pathStyle, boolean createBuckets, int partSize, int maxBufferedParts, Duration connectTimeout,
-        Duration socketTimeout, Duration connectionMaxIdle, Duration callTimeout, int maxConnections, java.util.List<String> corsOrigins) {
+public record S3Settings(
+        Optional<URI> endpoint,
+        String region,
+        Optional<String> accessKey,
+        Optional<String> secretKey,
+        boolean pathStyle,
+        boolean createBuckets,
+        int partSize,
+        int maxBufferedParts,
+        Duration connectTimeout,
+        Duration socketTimeout,
+        Duration connectionMaxIdle,
+        Duration callTimeout,
+        int maxConnections,
+        java.util.List<String> corsOrigins) {
 
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -59,6 +71,7 @@ public record S3Settings(Optional<URI> endpoint, String region, Optional<String>
     public String toString() {
         // Never print the secret.
         return "S3Settings[endpoint=" + endpoint.map(URI::toString).orElse("(AWS default)") + ", region=" + region
-                + ", credentials=" + (accessKey.isPresent() ? "static" : "default chain") + ", pathStyle=" + pathStyle + "]";
+                + ", credentials=" + (accessKey.isPresent() ? "static" : "default chain") + ", pathStyle=" + pathStyle
+                + "]";
     }
 }

@@ -32,7 +32,8 @@ final class TenantShares {
         Semaphore share = tenants.computeIfAbsent(tenant, t -> new Semaphore(perTenant, true));
         try {
             if (!share.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new PolicyViolation(PolicyViolation.Kind.TENANT_BUSY,
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.TENANT_BUSY,
                         "this tenant already has " + perTenant + " " + what + " under way; retry shortly");
             }
         } catch (InterruptedException e) {

@@ -22,7 +22,9 @@ class PartBuffersTest {
         assertEquals(2, buffers.perTenant());
         buffers.take(HOG);
         buffers.take(HOG);
-        assertEquals(PolicyViolation.Kind.TENANT_BUSY, assertThrows(PolicyViolation.class, () -> buffers.take(HOG)).kind());
+        assertEquals(
+                PolicyViolation.Kind.TENANT_BUSY,
+                assertThrows(PolicyViolation.class, () -> buffers.take(HOG)).kind());
         assertEquals(16, buffers.take(OTHER).length, "the other tenant is not starved");
     }
 

@@ -2,9 +2,9 @@ package dev.filegate.api.admin;
 
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.SettingsJson;
+import dev.filegate.api.health.StoreReadiness;
 import dev.filegate.api.security.Callers;
 import dev.filegate.domain.policy.UploadPolicy;
-import dev.filegate.api.health.StoreReadiness;
 import dev.filegate.domain.storage.PendingUpload;
 import dev.filegate.domain.storage.StoreHealth;
 import dev.filegate.domain.upload.UsageReport;
@@ -49,24 +49,38 @@ public class AdminResource {
         boolean all = usage.seesAllTenants(caller);
         JsonArrayBuilder tenants = Json.createArrayBuilder();
         for (UsageReport.TenantUsage t : usage.tenants(caller)) {
-            tenants.add(Json.createObjectBuilder().add("org", t.org().value()).add("files", t.files()).add("bytes", t.bytes()));
+            tenants.add(Json.createObjectBuilder()
+                    .add("org", t.org().value())
+                    .add("files", t.files())
+                    .add("bytes", t.bytes()));
         }
         JsonArrayBuilder pending = Json.createArrayBuilder();
         for (PendingUpload p : usage.pending(caller, 50)) {
-            pending.add(Json.createObjectBuilder().add("org", p.key().org().value()).add("id", p.key().fileId().value())
-                    .add("filename", p.filename()).add("content_type", p.contentType()).add("size", p.size())
-                    .add("uploaded_by", p.uploadedBy()).add("created_at", p.createdAt().toString())
+            pending.add(Json.createObjectBuilder()
+                    .add("org", p.key().org().value())
+                    .add("id", p.key().fileId().value())
+                    .add("filename", p.filename())
+                    .add("content_type", p.contentType())
+                    .add("size", p.size())
+                    .add("uploaded_by", p.uploadedBy())
+                    .add("created_at", p.createdAt().toString())
                     .add("expires_at", p.expiresAt().toString()));
         }
         StoreHealth health = readiness.storeHealth();
         String json = Json.createObjectBuilder()
                 .add("scope", all ? "all-tenants" : "own-tenant")
                 .add("configuration", configurationJson(all))
-                .add("store", Json.createObjectBuilder().add("up", health.up()).add("detail",
-                        all ? health.detail() : health.up() ? "store reachable" : "store unavailable"))
+                .add(
+                        "store",
+                        Json.createObjectBuilder()
+                                .add("up", health.up())
+                                .add(
+                                        "detail",
+                                        all ? health.detail() : health.up() ? "store reachable" : "store unavailable"))
                 .add("tenants", tenants)
                 .add("pending_uploads", pending)
-                .build().toString();
+                .build()
+                .toString();
         return Response.ok(json).header("Cache-Control", "no-store").build();
     }
 
@@ -79,13 +93,27 @@ public class AdminResource {
         if (operator) {
             json.add("profile", configuration.profile())
                     .add("tenancy", configuration.tenancy().name())
-                    .add("store_endpoint", configuration.s3().endpoint().map(Object::toString).orElse("AWS default"))
-                    .add("public_endpoint", configuration.publicEndpoint().map(Object::toString)
-                            .orElse(configuration.s3().endpoint().map(Object::toString).orElse("AWS default")))
-                    .add("gateway_url", configuration.gatewayUrl().map(Object::toString).orElse(""))
+                    .add(
+                            "store_endpoint",
+                            configuration.s3().endpoint().map(Object::toString).orElse("AWS default"))
+                    .add(
+                            "public_endpoint",
+                            configuration
+                                    .publicEndpoint()
+                                    .map(Object::toString)
+                                    .orElse(configuration
+                                            .s3()
+                                            .endpoint()
+                                            .map(Object::toString)
+                                            .orElse("AWS default")))
+                    .add(
+                            "gateway_url",
+                            configuration.gatewayUrl().map(Object::toString).orElse(""))
                     .add("region", configuration.s3().region())
                     .add("credentials", configuration.s3().accessKey().isPresent() ? "static" : "default chain")
-                    .add("pending_sweep_seconds", configuration.housekeeping().sweepInterval().toSeconds())
+                    .add(
+                            "pending_sweep_seconds",
+                            configuration.housekeeping().sweepInterval().toSeconds())
                     .add("admin_cross_tenant", configuration.access().adminCrossTenant());
         }
         return json.add("max_size", policy.maxSize().bytes())

@@ -31,16 +31,25 @@ public class CapabilitiesResource {
         return Json.createObjectBuilder()
                 .add("upload_modes", SettingsJson.uploadModes(configuration))
                 .add("download_mode", configuration.modes().download().wire())
-                .add("proxy_upload_encodings", Json.createArrayBuilder().add("raw").add("multipart/form-data"))
-                .add("gateway_url", configuration.gatewayUrl().map(Object::toString).orElse(""))
+                .add(
+                        "proxy_upload_encodings",
+                        Json.createArrayBuilder().add("raw").add("multipart/form-data"))
+                .add(
+                        "gateway_url",
+                        configuration.gatewayUrl().map(Object::toString).orElse(""))
                 .add("tenancy", configuration.tenancy().name())
                 .add("max_size", policy.maxSize().bytes())
                 .add("max_size_by_type", SettingsJson.sizeLimits(policy))
                 .add("allowed_types", SettingsJson.allowedTypes(policy))
                 .add("filename_max_bytes", policy.filenameRules().maxBytes())
                 .add("expiry_seconds", SettingsJson.expirySeconds(policy))
-                .add("auth", Json.createObjectBuilder().add("scheme", "Bearer").add("org_claim", configuration.orgClaim())
-                        .add("dev_token", configuration.devToken().enabled()))
-                .build().toString();
+                .add(
+                        "auth",
+                        Json.createObjectBuilder()
+                                .add("scheme", "Bearer")
+                                .add("org_claim", configuration.orgClaim())
+                                .add("dev_token", configuration.devToken().enabled()))
+                .build()
+                .toString();
     }
 }

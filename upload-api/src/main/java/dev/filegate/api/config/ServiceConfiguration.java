@@ -22,9 +22,20 @@ import org.eclipse.microprofile.config.Config;
  * The whole configuration, read and validated at once. Every key is documented in the README's configuration
  * reference; each can be set as an environment variable (dots and hyphens become underscores, upper case).
  */
-public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyStrategy tenancy, AccessPolicy access,
-        S3Settings s3, Optional<URI> publicEndpoint, Optional<URI> gatewayUrl, Modes modes, Housekeeping housekeeping,
-        String orgClaim, DevToken devToken, URI publicUrl, Optional<SharedSecret> gatewaySecret,
+public record ServiceConfiguration(
+        String profile,
+        UploadPolicy policy,
+        TenancyStrategy tenancy,
+        AccessPolicy access,
+        S3Settings s3,
+        Optional<URI> publicEndpoint,
+        Optional<URI> gatewayUrl,
+        Modes modes,
+        Housekeeping housekeeping,
+        String orgClaim,
+        DevToken devToken,
+        URI publicUrl,
+        Optional<SharedSecret> gatewaySecret,
         boolean presignedRequiresSha256) {
 
     /** The shortest shared secret accepted between the gateway and the service. */
@@ -42,8 +53,7 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
     }
 
     /** Removal of presigned uploads never completed: how often, and how long after their URL expired. */
-    public record Housekeeping(Duration sweepInterval, Duration grace) {
-    }
+    public record Housekeeping(Duration sweepInterval, Duration grace) {}
 
     /** How bytes move: upload modes enabled (first preferred) and the download mode. */
     public record Modes(List<UploadMode> upload, DownloadMode download) {
@@ -61,7 +71,9 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
 
     /** Upload modes. */
     public enum UploadMode {
-        PROXY, PRESIGNED, GATEWAY;
+        PROXY,
+        PRESIGNED,
+        GATEWAY;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -70,7 +82,9 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
 
     /** Download modes: stream through the service, or redirect to a short-lived presigned GET. */
     public enum DownloadMode {
-        PROXY, REDIRECT, GATEWAY;
+        PROXY,
+        REDIRECT,
+        GATEWAY;
 
         public String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -78,9 +92,8 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
     }
 
     /** The dev-only token endpoint: absent unless enabled, and refused outside the dev profile. */
-    public record DevToken(boolean enabled, Optional<String> signingKeyLocation, String issuer, String audience,
-            Duration lifetime) {
-    }
+    public record DevToken(
+            boolean enabled, Optional<String> signingKeyLocation, String issuer, String audience, Duration lifetime) {}
 
     public static final String PROFILE = "mp.config.profile";
 
@@ -93,11 +106,18 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
 
         DataSize maxSize = s.parsed("upload.max-size", "100MiB", DataSize::parse);
         List<SizeLimit> limits = s.parsed("upload.max-size-by-type", "", SizeLimit::parseAll);
-        MediaTypeAllowList allowList = s.parsed("upload.allowed-types",
-                "image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain", MediaTypeAllowList::parse);
+        MediaTypeAllowList allowList = s.parsed(
+                "upload.allowed-types",
+                "image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain",
+                MediaTypeAllowList::parse);
         Integer nameBytes = s.parsed("upload.filename.max-bytes", "255", Integer::valueOf);
-        Set<String> blocked = s.parsed("upload.blocked-extensions", String.join(",", FilenameRules.DEFAULT_BLOCKED_EXTENSIONS),
-                v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).collect(Collectors.toSet()));
+        Set<String> blocked = s.parsed(
+                "upload.blocked-extensions",
+                String.join(",", FilenameRules.DEFAULT_BLOCKED_EXTENSIONS),
+                v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .collect(Collectors.toSet()));
         Duration uploadTtl = s.parsed("upload.expiry.upload-url", "PT15M", Duration::parse);
         Duration downloadTtl = s.parsed("upload.expiry.download-url", "PT24H", Duration::parse);
         Duration redirectTtl = s.parsed("upload.expiry.redirect", "PT30S", Duration::parse);
@@ -111,16 +131,18 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         boolean adminCrossTenant = s.bool("auth.admin-cross-tenant", false);
         String orgClaim = s.string("auth.org-claim", "org");
 
-        Optional<URI> endpoint = Optional.ofNullable(s.required("storage.s3.endpoint",
-                "the store's URL as the service reaches it, e.g. https://s3.eu-west-1.amazonaws.com"))
+        Optional<URI> endpoint = Optional.ofNullable(s.required(
+                        "storage.s3.endpoint",
+                        "the store's URL as the service reaches it, e.g. https://s3.eu-west-1.amazonaws.com"))
                 .map(v -> s.parsed("storage.s3.endpoint", v, URI::create));
         String region = s.string("storage.s3.region", "us-east-1");
         boolean defaultCredentials = s.bool("storage.s3.use-default-credentials", false);
         Optional<String> accessKey = s.optional("storage.s3.access-key");
         Optional<String> secretKey = s.optional("storage.s3.secret-key");
         if (!defaultCredentials && (accessKey.isEmpty() || secretKey.isEmpty())) {
-            s.problem("storage.s3.access-key and storage.s3.secret-key are required (env STORAGE_S3_ACCESS_KEY, "
-                    + "STORAGE_S3_SECRET_KEY), or set storage.s3.use-default-credentials=true for the AWS default chain");
+            s.problem(
+                    "storage.s3.access-key and storage.s3.secret-key are required (env STORAGE_S3_ACCESS_KEY, "
+                            + "STORAGE_S3_SECRET_KEY), or set storage.s3.use-default-credentials=true for the AWS default chain");
         }
         boolean pathStyle = s.bool("storage.s3.path-style", true);
         boolean createBuckets = s.bool("storage.s3.create-buckets", false);
@@ -133,15 +155,28 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         Duration callTimeout = s.parsed("storage.s3.call-timeout", "PT30S", Duration::parse);
         Optional<URI> publicEndpoint = s.optional("storage.s3.public-endpoint")
                 .map(v -> s.parsed("storage.s3.public-endpoint", v, raw -> clientUrl(raw, "the store")));
-        List<String> corsOrigins = s.parsed("storage.s3.cors-origins", "", v -> Arrays.stream(v.split("[,\\s]+"))
-                .map(String::strip).filter(x -> !x.isEmpty()).toList());
-        List<UploadMode> uploadModes = s.parsed("upload.modes", "proxy", v -> Arrays.stream(v.split(","))
-                .map(String::strip).filter(x -> !x.isEmpty()).map(x -> enumValue(UploadMode.class, x, "upload.modes")).distinct().toList());
-        DownloadMode downloadMode = s.parsed("download.mode", "proxy", v -> enumValue(DownloadMode.class, v.strip(), "download.mode"));
+        List<String> corsOrigins = s.parsed(
+                "storage.s3.cors-origins",
+                "",
+                v -> Arrays.stream(v.split("[,\\s]+"))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .toList());
+        List<UploadMode> uploadModes = s.parsed(
+                "upload.modes",
+                "proxy",
+                v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .map(x -> enumValue(UploadMode.class, x, "upload.modes"))
+                        .distinct()
+                        .toList());
+        DownloadMode downloadMode =
+                s.parsed("download.mode", "proxy", v -> enumValue(DownloadMode.class, v.strip(), "download.mode"));
         Optional<URI> gatewayUrl = s.optional("gateway.public-url")
                 .map(v -> s.parsed("gateway.public-url", v, raw -> clientUrl(raw, "the gateway")));
-        boolean gatewayMode = uploadModes != null && uploadModes.contains(UploadMode.GATEWAY)
-                || downloadMode == DownloadMode.GATEWAY;
+        boolean gatewayMode =
+                uploadModes != null && uploadModes.contains(UploadMode.GATEWAY) || downloadMode == DownloadMode.GATEWAY;
         if (gatewayUrl.isEmpty() && gatewayMode) {
             s.problem("gateway.public-url is required when a gateway mode is enabled (env GATEWAY_PUBLIC_URL)");
         }
@@ -152,23 +187,29 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
                     + " characters, also given to the gateway (env GATEWAY_SHARED_SECRET; e.g. openssl rand -hex 32)");
         }
         URI publicUrl = s.optional("service.public-url")
-                .map(v -> s.parsed("service.public-url", v, raw -> clientUrl(raw, "this service"))).orElse(null);
+                .map(v -> s.parsed("service.public-url", v, raw -> clientUrl(raw, "this service")))
+                .orElse(null);
         if (s.optional("service.public-url").isEmpty()) {
-            s.problem("service.public-url is required: where clients reach this service, e.g. https://files.example.com "
-                    + "(Location headers and file URLs are built from it, never from a request's Host; env SERVICE_PUBLIC_URL)");
+            s.problem(
+                    "service.public-url is required: where clients reach this service, e.g. https://files.example.com "
+                            + "(Location headers and file URLs are built from it, never from a request's Host; env SERVICE_PUBLIC_URL)");
         }
         boolean requireSha256 = s.bool("upload.presigned.require-sha256", false);
         Duration sweepInterval = s.parsed("upload.pending.sweep-interval", "PT15M", Duration::parse);
         Duration grace = s.parsed("upload.pending.grace", "PT1H", Duration::parse);
-        Modes modes = uploadModes != null && downloadMode != null ? s.build("upload.modes", () -> new Modes(uploadModes, downloadMode)) : null;
+        Modes modes = uploadModes != null && downloadMode != null
+                ? s.build("upload.modes", () -> new Modes(uploadModes, downloadMode))
+                : null;
 
-        if (s.optional("mp.jwt.verify.publickey").isEmpty() && s.optional("mp.jwt.verify.publickey.location").isEmpty()) {
+        if (s.optional("mp.jwt.verify.publickey").isEmpty()
+                && s.optional("mp.jwt.verify.publickey.location").isEmpty()) {
             s.problem("mp.jwt.verify.publickey or mp.jwt.verify.publickey.location is required: the key (PEM, JWK "
                     + "or JWKS URL) that verifies bearer tokens; env MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         }
         s.required("mp.jwt.verify.issuer", "the expected iss claim of bearer tokens");
         // Without an audience check, every token the issuer mints for any other service would be accepted here.
-        String audiences = s.required("mp.jwt.verify.audiences",
+        String audiences = s.required(
+                "mp.jwt.verify.audiences",
                 "the aud value(s) that tokens meant for this service carry, comma-separated");
 
         boolean devTokenEnabled = s.bool("dev.token.enabled", false);
@@ -183,39 +224,79 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
         Duration devLifetime = s.parsed("dev.token.lifetime", "PT8H", Duration::parse);
 
         Expiries expiries = uploadTtl != null && downloadTtl != null && redirectTtl != null
-                ? s.build("upload.expiry", () -> new Expiries(uploadTtl, downloadTtl, redirectTtl)) : null;
+                ? s.build("upload.expiry", () -> new Expiries(uploadTtl, downloadTtl, redirectTtl))
+                : null;
         FilenameRules filenameRules = nameBytes != null && blocked != null
-                ? s.build("upload.filename", () -> new FilenameRules(nameBytes, blocked)) : null;
+                ? s.build("upload.filename", () -> new FilenameRules(nameBytes, blocked))
+                : null;
         boolean policyRead = java.util.stream.Stream.of(maxSize, limits, allowList, filenameRules, expiries)
                 .allMatch(java.util.Objects::nonNull);
         UploadPolicy policy = policyRead
                 ? s.build("upload policy", () -> new UploadPolicy(maxSize, limits, allowList, filenameRules, expiries))
                 : null;
-        TenancyStrategy tenancy = bucket == null ? null
+        TenancyStrategy tenancy = bucket == null
+                ? null
                 : s.build("upload.tenancy", () -> TenancyStrategy.of(tenancyName, bucket, template));
-        S3Settings s3 = endpoint.isPresent() && partSize != null && connectTimeout != null && socketTimeout != null
-                && maxConnections != null && corsOrigins != null && connectionMaxIdle != null && bufferedParts != null && callTimeout != null
-                ? s.build("storage.s3", () -> new S3Settings(endpoint, region, defaultCredentials ? Optional.empty() : accessKey,
-                        defaultCredentials ? Optional.empty() : secretKey, pathStyle, createBuckets,
-                        Math.toIntExact(partSize.bytes()), bufferedParts, connectTimeout, socketTimeout, connectionMaxIdle,
-                        callTimeout, maxConnections, corsOrigins))
+        S3Settings s3 = endpoint.isPresent()
+                        && partSize != null
+                        && connectTimeout != null
+                        && socketTimeout != null
+                        && maxConnections != null
+                        && corsOrigins != null
+                        && connectionMaxIdle != null
+                        && bufferedParts != null
+                        && callTimeout != null
+                ? s.build(
+                        "storage.s3",
+                        () -> new S3Settings(
+                                endpoint,
+                                region,
+                                defaultCredentials ? Optional.empty() : accessKey,
+                                defaultCredentials ? Optional.empty() : secretKey,
+                                pathStyle,
+                                createBuckets,
+                                Math.toIntExact(partSize.bytes()),
+                                bufferedParts,
+                                connectTimeout,
+                                socketTimeout,
+                                connectionMaxIdle,
+                                callTimeout,
+                                maxConnections,
+                                corsOrigins))
                 : null;
 
         if (!s.ok()) {
             throw new InvalidConfiguration(profile, s.problems());
         }
-        return new ServiceConfiguration(profile, policy, tenancy, new AccessPolicy(adminCrossTenant), s3,
-                publicEndpoint, gatewayUrl, modes, new Housekeeping(sweepInterval, grace), orgClaim,
-                new DevToken(devTokenEnabled, devKey, devIssuer,
-                        audiences == null ? "" : audiences.split(",")[0].strip(), devLifetime),
-                publicUrl, gatewaySecret.map(String::strip).map(SharedSecret::new), requireSha256);
+        return new ServiceConfiguration(
+                profile,
+                policy,
+                tenancy,
+                new AccessPolicy(adminCrossTenant),
+                s3,
+                publicEndpoint,
+                gatewayUrl,
+                modes,
+                new Housekeeping(sweepInterval, grace),
+                orgClaim,
+                new DevToken(
+                        devTokenEnabled,
+                        devKey,
+                        devIssuer,
+                        audiences == null ? "" : audiences.split(",")[0].strip(),
+                        devLifetime),
+                publicUrl,
+                gatewaySecret.map(String::strip).map(SharedSecret::new),
+                requireSha256);
     }
 
     /** A URL handed to clients: http(s) with a host, as clients reach {@code what}. */
     private static URI clientUrl(String raw, String what) {
         URI uri = URI.create(raw);
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("must be an http(s) URL with a host, as clients reach " + what);
         }
         return uri;
@@ -228,6 +309,8 @@ public record ServiceConfiguration(String profile, UploadPolicy policy, TenancyS
             }
         }
         throw new IllegalArgumentException("unknown value '" + value + "' (use "
-                + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList() + ")");
+                + Arrays.stream(type.getEnumConstants())
+                        .map(e -> e.name().toLowerCase(java.util.Locale.ROOT))
+                        .toList() + ")");
     }
 }

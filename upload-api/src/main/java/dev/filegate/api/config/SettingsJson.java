@@ -9,8 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 /** JSON for the non-secret parts of the configuration, shared by the capabilities and admin documents. */
 public final class SettingsJson {
 
-    private SettingsJson() {
-    }
+    private SettingsJson() {}
 
     public static JsonArrayBuilder uploadModes(ServiceConfiguration configuration) {
         JsonArrayBuilder modes = Json.createArrayBuilder();
@@ -27,7 +26,9 @@ public final class SettingsJson {
     public static JsonArrayBuilder sizeLimits(UploadPolicy policy) {
         JsonArrayBuilder limits = Json.createArrayBuilder();
         for (SizeLimit l : policy.sizeLimits()) {
-            limits.add(Json.createObjectBuilder().add("types", l.pattern()).add("max_size", l.max().bytes()));
+            limits.add(Json.createObjectBuilder()
+                    .add("types", l.pattern())
+                    .add("max_size", l.max().bytes()));
         }
         return limits;
     }

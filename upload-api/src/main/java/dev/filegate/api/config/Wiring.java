@@ -1,16 +1,16 @@
 package dev.filegate.api.config;
 
 import dev.filegate.domain.file.StorageKeyGenerator;
+import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.upload.FileService;
-import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.upload.PresignedTransfers;
 import dev.filegate.domain.upload.UsageReport;
 import dev.filegate.storage.s3.S3AccessSigner;
 import dev.filegate.storage.s3.S3Clients;
-import dev.filegate.storage.s3.S3PendingUploads;
 import dev.filegate.storage.s3.S3ObjectStore;
+import dev.filegate.storage.s3.S3PendingUploads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -29,10 +29,16 @@ public class Wiring {
 
     /** Fails the deployment at start-up, listing every configuration problem, instead of at the first request. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, ServiceConfiguration configuration) {
-        LOG.info(() -> "filegate started: profile " + configuration.profile() + ", tenancy " + configuration.tenancy().name()
-                + ", " + configuration.s3() + ", max upload " + configuration.policy().maxSize() + ", upload modes "
-                + configuration.modes().upload() + ", download mode " + configuration.modes().download()
-                + configuration.publicEndpoint().map(u -> ", public endpoint " + u).orElse(""));
+        LOG.info(() -> "filegate started: profile " + configuration.profile() + ", tenancy "
+                + configuration.tenancy().name()
+                + ", " + configuration.s3() + ", max upload "
+                + configuration.policy().maxSize() + ", upload modes "
+                + configuration.modes().upload() + ", download mode "
+                + configuration.modes().download()
+                + configuration
+                        .publicEndpoint()
+                        .map(u -> ", public endpoint " + u)
+                        .orElse(""));
     }
 
     @Produces
@@ -75,19 +81,25 @@ public class Wiring {
 
     @Produces
     @Singleton
-    PresignedTransfers presignedTransfers(ObjectStore store, S3AccessSigner signer, PendingUploads pending,
-            ServiceConfiguration configuration) {
-        return new PresignedTransfers(store, signer, pending, configuration.tenancy(),
-                configuration.policy(), configuration.access(), StorageKeyGenerator.systemDefault(),
+    PresignedTransfers presignedTransfers(
+            ObjectStore store, S3AccessSigner signer, PendingUploads pending, ServiceConfiguration configuration) {
+        return new PresignedTransfers(
+                store,
+                signer,
+                pending,
+                configuration.tenancy(),
+                configuration.policy(),
+                configuration.access(),
+                StorageKeyGenerator.systemDefault(),
                 configuration.presignedRequiresSha256());
     }
 
     @Produces
     @Singleton
-    GatewayAuthorizer gatewayAuthorizer(ObjectStore store, S3AccessSigner signer, PendingUploads pending,
-            ServiceConfiguration configuration) {
-        return new GatewayAuthorizer(store, signer, pending, configuration.tenancy(),
-                configuration.access(), java.time.Clock.systemUTC());
+    GatewayAuthorizer gatewayAuthorizer(
+            ObjectStore store, S3AccessSigner signer, PendingUploads pending, ServiceConfiguration configuration) {
+        return new GatewayAuthorizer(
+                store, signer, pending, configuration.tenancy(), configuration.access(), java.time.Clock.systemUTC());
     }
 
     @Produces
@@ -99,7 +111,11 @@ public class Wiring {
     @Produces
     @Singleton
     FileService fileService(ObjectStore store, ServiceConfiguration configuration) {
-        return new FileService(store, configuration.tenancy(), configuration.policy(), configuration.access(),
+        return new FileService(
+                store,
+                configuration.tenancy(),
+                configuration.policy(),
+                configuration.access(),
                 StorageKeyGenerator.systemDefault());
     }
 }

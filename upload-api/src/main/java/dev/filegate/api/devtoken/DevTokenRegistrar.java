@@ -20,7 +20,8 @@ public class DevTokenRegistrar implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        ServiceConfiguration configuration = ServiceConfiguration.read(ConfigProvider.getConfig(getClass().getClassLoader()));
+        ServiceConfiguration configuration =
+                ServiceConfiguration.read(ConfigProvider.getConfig(getClass().getClassLoader()));
         ServiceConfiguration.DevToken dev = configuration.devToken();
         if (!dev.enabled()) {
             return;
@@ -31,8 +32,8 @@ public class DevTokenRegistrar implements ServletContextListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dev.token.signing-key.location", e);
         }
-        DevTokenServlet servlet = new DevTokenServlet(DevTokens.fromPem(pem, dev.issuer(), dev.audience(), dev.lifetime()),
-                configuration.orgClaim());
+        DevTokenServlet servlet = new DevTokenServlet(
+                DevTokens.fromPem(pem, dev.issuer(), dev.audience(), dev.lifetime()), configuration.orgClaim());
         ServletRegistration.Dynamic registration = event.getServletContext().addServlet("dev-token", servlet);
         registration.addMapping(DevTokenServlet.PATH);
         LOG.warning("DEV PROFILE: the development token endpoint " + DevTokenServlet.PATH

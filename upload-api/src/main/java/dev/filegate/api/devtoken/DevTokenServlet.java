@@ -36,7 +36,9 @@ final class DevTokenServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-store");
         String org = param(req, "org", "demo");
         String user = param(req, "user", "dev-user");
-        List<String> roles = Arrays.stream(param(req, "roles", "uploader").split(",")).map(String::strip).toList();
+        List<String> roles = Arrays.stream(param(req, "roles", "uploader").split(","))
+                .map(String::strip)
+                .toList();
         List<String> known = new ArrayList<>();
         for (Role r : Role.values()) {
             known.add(r.group());
@@ -56,8 +58,13 @@ final class DevTokenServlet extends HttpServlet {
         String accept = req.getHeader("Accept");
         if (accept != null && accept.contains("application/json")) {
             resp.setContentType("application/json");
-            resp.getWriter().write(Json.createObjectBuilder().add("access_token", token).add("token_type", "Bearer")
-                    .add("expires_in", tokens.lifetime().toSeconds()).build().toString());
+            resp.getWriter()
+                    .write(Json.createObjectBuilder()
+                            .add("access_token", token)
+                            .add("token_type", "Bearer")
+                            .add("expires_in", tokens.lifetime().toSeconds())
+                            .build()
+                            .toString());
         } else {
             resp.setContentType("text/plain;charset=UTF-8");
             resp.getWriter().write(token + "\n");
@@ -72,7 +79,13 @@ final class DevTokenServlet extends HttpServlet {
     private static void reject(HttpServletResponse resp, String detail) throws IOException {
         resp.setStatus(400);
         resp.setContentType("application/problem+json");
-        resp.getWriter().write(Json.createObjectBuilder().add("type", "https://filegate.dev/problems/invalid-request")
-                .add("title", "Bad request").add("status", 400).add("detail", detail).build().toString());
+        resp.getWriter()
+                .write(Json.createObjectBuilder()
+                        .add("type", "https://filegate.dev/problems/invalid-request")
+                        .add("title", "Bad request")
+                        .add("status", 400)
+                        .add("detail", detail)
+                        .build()
+                        .toString());
     }
 }

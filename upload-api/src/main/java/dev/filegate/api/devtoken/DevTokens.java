@@ -32,7 +32,8 @@ final class DevTokens {
     static DevTokens fromPem(String pem, String issuer, String audience, Duration lifetime) {
         String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             return new DevTokens(key, issuer, audience, lifetime);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("dev.token.signing-key.location is not a PKCS#8 PEM RSA private key", e);
@@ -47,12 +48,26 @@ final class DevTokens {
         Instant now = Instant.now();
         JsonArrayBuilder groupArray = Json.createArrayBuilder();
         groups.forEach(groupArray::add);
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", "filegate-dev").build().toString();
+        String header = Json.createObjectBuilder()
+                .add("alg", "RS256")
+                .add("typ", "JWT")
+                .add("kid", "filegate-dev")
+                .build()
+                .toString();
         String payload = Json.createObjectBuilder()
-                .add("iss", issuer).add("aud", audience).add("sub", subject).add("upn", subject).add(orgClaim, org).add("groups", groupArray)
-                .add("iat", now.getEpochSecond()).add("exp", now.plus(lifetime).getEpochSecond())
-                .add("jti", UUID.randomUUID().toString()).build().toString();
-        String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
+                .add("iss", issuer)
+                .add("aud", audience)
+                .add("sub", subject)
+                .add("upn", subject)
+                .add(orgClaim, org)
+                .add("groups", groupArray)
+                .add("iat", now.getEpochSecond())
+                .add("exp", now.plus(lifetime).getEpochSecond())
+                .add("jti", UUID.randomUUID().toString())
+                .build()
+                .toString();
+        String signingInput =
+                b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);

@@ -12,8 +12,7 @@ import java.time.Instant;
  */
 final class DownloadHeaders {
 
-    private DownloadHeaders() {
-    }
+    private DownloadHeaders() {}
 
     static void apply(Response.ResponseBuilder r, StoredObject object, long contentLength) {
         apply(r, object.contentType(), object.filename(), object.etag(), object.lastModified(), contentLength);
@@ -24,8 +23,13 @@ final class DownloadHeaders {
         apply(r, file.contentType(), file.filename(), file.etag(), file.createdAt(), file.size());
     }
 
-    private static void apply(Response.ResponseBuilder r, String contentType, String filename, String etag,
-            Instant lastModified, long contentLength) {
+    private static void apply(
+            Response.ResponseBuilder r,
+            String contentType,
+            String filename,
+            String etag,
+            Instant lastModified,
+            long contentLength) {
         String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
         String name = filename != null ? filename : "download";
         r.header("Content-Type", type)

@@ -9,8 +9,7 @@ import java.net.URI;
 /** The JSON face of a file: snake_case fields, as the seeds' clients expect. */
 final class FileJson {
 
-    private FileJson() {
-    }
+    private FileJson() {}
 
     static JsonObject of(StoredFile f, URI location) {
         JsonObjectBuilder json = Json.createObjectBuilder()

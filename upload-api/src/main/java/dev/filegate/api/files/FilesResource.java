@@ -1,31 +1,31 @@
 package dev.filegate.api.files;
 
-import dev.filegate.api.problem.Problems;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.ServiceConfiguration.DownloadMode;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
+import dev.filegate.api.problem.Problems;
 import dev.filegate.api.security.Callers;
 import dev.filegate.api.security.StreamedUpload;
-import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.storage.AccessSigner;
-import dev.filegate.domain.storage.SignedRequest;
-import dev.filegate.domain.upload.PresignedTransfers;
-import dev.filegate.domain.upload.PresignedUpload;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ReadConditions;
+import dev.filegate.domain.storage.SignedRequest;
+import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.upload.FilePage;
 import dev.filegate.domain.upload.FileService;
+import dev.filegate.domain.upload.PresignedTransfers;
+import dev.filegate.domain.upload.PresignedUpload;
 import dev.filegate.domain.upload.StoredFile;
 import dev.filegate.domain.upload.UploadRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -80,14 +80,20 @@ public class FilesResource {
     @StreamedUpload
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(@PathParam("org") String org, @QueryParam("filename") String filename,
+    public Response upload(
+            @PathParam("org") String org,
+            @QueryParam("filename") String filename,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) throws IOException {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream body)
+            throws IOException {
         requireMode(UploadMode.PROXY);
         // RequestBodyGuard has refused compressed bodies and any Content-Length that is not one decimal number.
-        OptionalLong length = contentLength == null || contentLength.isBlank() ? OptionalLong.empty()
+        OptionalLong length = contentLength == null || contentLength.isBlank()
+                ? OptionalLong.empty()
                 : OptionalLong.of(Long.parseLong(contentLength.strip()));
-        return created(files.upload(callers.current(), OrgId.of(org), new UploadRequest(filename, contentType, length), body));
+        return created(
+                files.upload(callers.current(), OrgId.of(org), new UploadRequest(filename, contentType, length), body));
     }
 
     /** Proxy upload from a plain browser form: {@code multipart/form-data} with the file in the field {@code file}. */
@@ -95,14 +101,18 @@ public class FilesResource {
     @StreamedUpload
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response uploadForm(@PathParam("org") String org, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            InputStream body) throws IOException {
+    public Response uploadForm(
+            @PathParam("org") String org, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
+            throws IOException {
         requireMode(UploadMode.PROXY);
         OrgId orgId = OrgId.of(org);
         var caller = callers.current();
         files.access().check(caller, orgId, Action.UPLOAD);
         MultipartFileReader.FilePart part = MultipartFileReader.open(contentType, body);
-        return created(files.upload(caller, orgId, new UploadRequest(part.filename(), part.contentType(), OptionalLong.empty()),
+        return created(files.upload(
+                caller,
+                orgId,
+                new UploadRequest(part.filename(), part.contentType(), OptionalLong.empty()),
                 part.body()));
     }
 
@@ -135,11 +145,14 @@ public class FilesResource {
             throw invalid("sha256 binding is available in presigned mode only");
         }
         PresignedUpload signed = mode == UploadMode.GATEWAY
-                ? presigned.reserveForGateway(caller, orgId, upload, configuration.gatewayUrl().orElseThrow())
+                ? presigned.reserveForGateway(
+                        caller, orgId, upload, configuration.gatewayUrl().orElseThrow())
                 : presigned.presign(caller, orgId, upload, sha256, audience);
         JsonObjectBuilder headers = Json.createObjectBuilder();
         signed.put().headers().forEach(headers::add);
-        URI complete = UriBuilder.fromUri(fileUrl(orgId, signed.id().value())).path("complete").build();
+        URI complete = UriBuilder.fromUri(fileUrl(orgId, signed.id().value()))
+                .path("complete")
+                .build();
         String json = Json.createObjectBuilder()
                 .add("id", signed.id().value())
                 .add("mode", mode.wire())
@@ -151,8 +164,12 @@ public class FilesResource {
                 .add("get_url", signed.get().url().toString())
                 .add("get_expires_at", signed.get().expiresAt().toString())
                 .add("complete_url", complete.toString())
-                .build().toString();
-        return Response.ok(json).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+                .build()
+                .toString();
+        return Response.ok(json)
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
     }
 
     /** Checks a presigned upload's bytes against what was signed; deletes and refuses a mismatch. */
@@ -162,12 +179,16 @@ public class FilesResource {
     public Response complete(@PathParam("org") String org, @PathParam("id") String id) {
         directMode();
         StoredFile file = presigned.complete(callers.current(), OrgId.of(org), id);
-        return Response.ok(FileJson.of(file, location(file)).toString()).header("Cache-Control", "no-store").build();
+        return Response.ok(FileJson.of(file, location(file)).toString())
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@PathParam("org") String org, @QueryParam("cursor") String cursor,
+    public Response list(
+            @PathParam("org") String org,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") String limit) {
         OrgId orgId = OrgId.of(org);
         FilePage page = files.list(callers.current(), orgId, cursor, pageSize(limit));
@@ -177,28 +198,39 @@ public class FilesResource {
         if (page.nextCursor() != null) {
             json.add("next_cursor", page.nextCursor());
         }
-        return Response.ok(json.build().toString()).header("Cache-Control", "no-store").build();
+        return Response.ok(json.build().toString())
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
     @Path("{id}")
-    public Response download(@PathParam("org") String org, @PathParam("id") String id,
-            @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response download(
+            @PathParam("org") String org,
+            @PathParam("id") String id,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReadConditions conditions = ReadConditions.fromHeaders(range, ifNoneMatch); // 400 before anything else
         if (configuration.modes().download() == DownloadMode.GATEWAY) {
             Optional<StoredFile> file = files.describe(callers.current(), OrgId.of(org), id);
             if (file.isEmpty()) {
                 return notFound();
             }
-            return Response.status(302).location(gatewayUrl(file.get())).header("Cache-Control", "no-store").build();
+            return Response.status(302)
+                    .location(gatewayUrl(file.get()))
+                    .header("Cache-Control", "no-store")
+                    .build();
         }
         if (configuration.modes().download() == DownloadMode.REDIRECT) {
             Optional<SignedRequest> get = presigned.redirect(callers.current(), OrgId.of(org), id);
             if (get.isEmpty()) {
                 return notFound();
             }
-            return Response.status(302).location(get.get().url()).header("Cache-Control", "no-store")
-                    .header("Referrer-Policy", "no-referrer").build();
+            return Response.status(302)
+                    .location(get.get().url())
+                    .header("Cache-Control", "no-store")
+                    .header("Referrer-Policy", "no-referrer")
+                    .build();
         }
         ObjectRead read = files.read(callers.current(), OrgId.of(org), id, conditions);
         if (read instanceof ObjectRead.Content content) {
@@ -207,7 +239,8 @@ public class FilesResource {
                     in.transferTo(out);
                 }
             };
-            Response.ResponseBuilder r = Response.status(content.partial() ? 206 : 200).entity(stream);
+            Response.ResponseBuilder r =
+                    Response.status(content.partial() ? 206 : 200).entity(stream);
             DownloadHeaders.apply(r, content.object(), content.contentLength());
             if (content.partial()) {
                 r.header("Content-Range", content.contentRange());
@@ -215,11 +248,16 @@ public class FilesResource {
             return r.build();
         }
         if (read instanceof ObjectRead.NotModified nm) {
-            return Response.notModified().header("ETag", nm.etag()).header("Cache-Control", "private, no-cache").build();
+            return Response.notModified()
+                    .header("ETag", nm.etag())
+                    .header("Cache-Control", "private, no-cache")
+                    .build();
         }
         if (read instanceof ObjectRead.RangeNotSatisfiable rns) {
-            return Response.fromResponse(Problems.rangeNotSatisfiable("the range lies outside the file").toResponse())
-                    .header("Content-Range", "bytes */" + rns.size()).build();
+            return Response.fromResponse(Problems.rangeNotSatisfiable("the range lies outside the file")
+                            .toResponse())
+                    .header("Content-Range", "bytes */" + rns.size())
+                    .build();
         }
         return notFound();
     }
@@ -241,7 +279,8 @@ public class FilesResource {
                 if (get == null) {
                     return notFound();
                 }
-                json.add("url", get.url().toString()).add("expires_at", get.expiresAt().toString());
+                json.add("url", get.url().toString())
+                        .add("expires_at", get.expiresAt().toString());
             }
             case GATEWAY, PROXY -> {
                 StoredFile file = files.describe(caller, orgId, id).orElse(null);
@@ -252,7 +291,10 @@ public class FilesResource {
                 json.add("url", url.toString()).add("authorization", "bearer");
             }
         }
-        return Response.ok(json.build().toString()).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+        return Response.ok(json.build().toString())
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
     }
 
     @HEAD
@@ -280,12 +322,16 @@ public class FilesResource {
 
     private Response created(StoredFile stored) {
         URI location = location(stored);
-        return Response.created(location).entity(FileJson.of(stored, location).toString()).type(MediaType.APPLICATION_JSON)
-                .header("Cache-Control", "no-store").build();
+        return Response.created(location)
+                .entity(FileJson.of(stored, location).toString())
+                .type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     private URI gatewayUrl(StoredFile f) {
-        return dev.filegate.domain.gateway.GatewayAuthorizer.fileUrl(configuration.gatewayUrl().orElseThrow(), f.org(), f.id());
+        return dev.filegate.domain.gateway.GatewayAuthorizer.fileUrl(
+                configuration.gatewayUrl().orElseThrow(), f.org(), f.id());
     }
 
     private URI location(StoredFile f) {
@@ -294,7 +340,12 @@ public class FilesResource {
 
     /** A file's API URL, from the configured public URL: never from the request's Host header. */
     private URI fileUrl(OrgId org, String id) {
-        return UriBuilder.fromUri(configuration.apiBase()).path("orgs").path(org.value()).path("files").path(id).build();
+        return UriBuilder.fromUri(configuration.apiBase())
+                .path("orgs")
+                .path(org.value())
+                .path("files")
+                .path(id)
+                .build();
     }
 
     private static Response notFound() {
@@ -309,13 +360,15 @@ public class FilesResource {
         if (configuration.modes().allows(UploadMode.GATEWAY)) {
             return UploadMode.GATEWAY;
         }
-        throw new PolicyViolation(PolicyViolation.Kind.MODE_DISABLED,
+        throw new PolicyViolation(
+                PolicyViolation.Kind.MODE_DISABLED,
                 "direct uploads (presigned, gateway) are not enabled on this deployment; see /api/v1/capabilities");
     }
 
     private void requireMode(UploadMode mode) {
         if (!configuration.modes().allows(mode)) {
-            throw new PolicyViolation(PolicyViolation.Kind.MODE_DISABLED,
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.MODE_DISABLED,
                     mode.wire() + " uploads are not enabled on this deployment; see /api/v1/capabilities");
         }
     }
@@ -334,7 +387,8 @@ public class FilesResource {
             return OptionalLong.empty();
         }
         try {
-            if (json.get("size").getValueType() == JsonValue.ValueType.NUMBER && json.getJsonNumber("size").isIntegral()) {
+            if (json.get("size").getValueType() == JsonValue.ValueType.NUMBER
+                    && json.getJsonNumber("size").isIntegral()) {
                 return OptionalLong.of(json.getJsonNumber("size").longValueExact());
             }
         } catch (ArithmeticException e) {
@@ -356,8 +410,6 @@ public class FilesResource {
     private static PolicyViolation invalid(String detail) {
         return new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, detail);
     }
-
-
 
     static String httpDate(java.time.Instant instant) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));

@@ -14,8 +14,7 @@ import java.util.Set;
 /** A request body that must be one JSON object, read strictly: 400 for anything else. */
 final class JsonBody {
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     /** Exactly one JSON object, nothing after it, no top-level member twice. */
     static JsonObject object(InputStream body) {
@@ -41,7 +40,7 @@ final class JsonBody {
                             throw invalid("a member appears twice in the JSON object");
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
             if (parser.hasNext()) {

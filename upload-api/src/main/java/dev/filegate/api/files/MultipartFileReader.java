@@ -22,14 +22,13 @@ final class MultipartFileReader {
     private static final int MAX_PARTS_BEFORE_FILE = 16;
     /** The most a body may carry before its file part (preamble, other fields, headers): the policy bounds the file. */
     static final int MAX_BEFORE_FILE = 64 * 1024;
+
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(?:\"([^\"]{1,70})\"|([^;\\s]{1,70}))");
 
     /** The file part: its client-declared name and type, and a stream over its body. */
-    record FilePart(String filename, String contentType, InputStream body) {
-    }
+    record FilePart(String filename, String contentType, InputStream body) {}
 
-    private MultipartFileReader() {
-    }
+    private MultipartFileReader() {}
 
     static FilePart open(String contentType, InputStream body) throws IOException {
         Matcher m = BOUNDARY.matcher(contentType == null ? "" : contentType);
@@ -38,11 +37,16 @@ final class MultipartFileReader {
         }
         String boundary = m.group(1) != null ? m.group(1) : m.group(2);
         MultipartInput input;
-        BoundedBody bounded = new BoundedBody(body, MAX_BEFORE_FILE,
+        BoundedBody bounded = new BoundedBody(
+                body,
+                MAX_BEFORE_FILE,
                 "a multipart body may carry at most " + MAX_BEFORE_FILE + " bytes before its file part");
         try {
-            input = MultipartInput.builder().setInputStream(bounded).setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1))
-                    .setPartHeaderSizeMax(8 * 1024).get();
+            input = MultipartInput.builder()
+                    .setInputStream(bounded)
+                    .setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1))
+                    .setPartHeaderSizeMax(8 * 1024)
+                    .get();
             input.setHeaderCharset(StandardCharsets.UTF_8);
             boolean more = input.skipPreamble();
             for (int part = 0; more && part < MAX_PARTS_BEFORE_FILE; part++) {
@@ -53,7 +57,8 @@ final class MultipartFileReader {
                             .orElseThrow(() -> invalid("the file part carries no filename"));
                     String type = header(headers, "content-type");
                     bounded.release();
-                    return new FilePart(filename, type == null ? "application/octet-stream" : type, input.newInputStream());
+                    return new FilePart(
+                            filename, type == null ? "application/octet-stream" : type, input.newInputStream());
                 }
                 input.discardBodyData();
                 more = input.readBoundary();
@@ -67,7 +72,8 @@ final class MultipartFileReader {
     private static String header(String headers, String name) {
         for (String line : headers.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(name)) {
+            if (colon > 0
+                    && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(name)) {
                 return line.substring(colon + 1).strip();
             }
         }
@@ -81,7 +87,8 @@ final class MultipartFileReader {
             int quote = v.indexOf("''");
             if (v.toLowerCase(Locale.ROOT).startsWith("utf-8''") && quote > 0) {
                 try {
-                    return Optional.of(URLDecoder.decode(v.substring(quote + 2).replace("+", "%2B"), StandardCharsets.UTF_8));
+                    return Optional.of(
+                            URLDecoder.decode(v.substring(quote + 2).replace("+", "%2B"), StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException e) {
                     throw invalid("the file part's filename* is not valid percent-encoding");
                 }
@@ -94,7 +101,8 @@ final class MultipartFileReader {
         if (header == null) {
             return Optional.empty();
         }
-        Pattern p = Pattern.compile("(?i)(?:^|;)\\s*" + Pattern.quote(name) + "\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;\\s]*))");
+        Pattern p = Pattern.compile(
+                "(?i)(?:^|;)\\s*" + Pattern.quote(name) + "\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;\\s]*))");
         Matcher m = p.matcher(header);
         if (!m.find()) {
             return Optional.empty();

@@ -2,17 +2,17 @@ package dev.filegate.api.gateway;
 
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.security.Callers;
-import dev.filegate.domain.policy.PolicyViolation;
-import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.gateway.GatewayGrant;
+import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.tenant.AccessDenied;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.OptionalLong;
@@ -31,6 +31,7 @@ public class GatewayAuthzResource {
 
     /** Response headers the gateway copies into its upstream request or its response. */
     public static final String UPSTREAM_PATH = "X-Filegate-Upstream-Path";
+
     public static final String RESPONSE_HEADER_PREFIX = "X-Filegate-Response-";
     /** The request header carrying {@code gateway.shared-secret}. */
     public static final String SECRET_HEADER = "X-Filegate-Gateway-Secret";
@@ -48,12 +49,16 @@ public class GatewayAuthzResource {
     public static class OriginalRequest {
         @HeaderParam("X-Original-Method")
         String method;
+
         @HeaderParam("X-Original-URI")
         String uri;
+
         @HeaderParam("X-Original-Content-Length")
         String contentLength;
+
         @HeaderParam("X-Original-Content-Type")
         String contentType;
+
         @HeaderParam(SECRET_HEADER)
         String secret;
     }
@@ -62,15 +67,17 @@ public class GatewayAuthzResource {
     @GET
     public Response authorize(@BeanParam OriginalRequest original) {
         if (!configuration.gatewayEnabled()) {
-            throw new PolicyViolation(PolicyViolation.Kind.MODE_DISABLED, "no gateway mode is enabled on this deployment");
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.MODE_DISABLED, "no gateway mode is enabled on this deployment");
         }
         if (!configuration.gatewaySecret().map(s -> s.matches(original.secret)).orElse(false)) {
             throw new AccessDenied("only the gateway may call this endpoint");
         }
         var caller = callers.current();
-        GatewayGrant grant = authorizer.authorize(caller, original.method, original.uri, length(original.contentLength),
-                original.contentType);
-        Response.ResponseBuilder r = Response.ok().header("Cache-Control", "no-store").header(UPSTREAM_PATH, grant.upstreamPath());
+        GatewayGrant grant = authorizer.authorize(
+                caller, original.method, original.uri, length(original.contentLength), original.contentType);
+        Response.ResponseBuilder r =
+                Response.ok().header("Cache-Control", "no-store").header(UPSTREAM_PATH, grant.upstreamPath());
         grant.signatureHeaders().forEach(r::header);
         grant.responseHeaders().forEach((name, value) -> r.header(RESPONSE_HEADER_PREFIX + name, value));
         return r.build();

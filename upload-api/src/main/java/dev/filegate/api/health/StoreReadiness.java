@@ -29,9 +29,12 @@ public class StoreReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         StoreHealth health = storeHealth();
-        // Anyone may ask /health (platform probes): it says up or down, never which bucket or why (the admin view does).
-        return HealthCheckResponse.named("store").status(health.up())
-                .withData("detail", health.up() ? "store reachable" : "store unavailable").build();
+        // Anyone may ask /health (platform probes): it says up or down, never which bucket or why (the admin view
+        // does).
+        return HealthCheckResponse.named("store")
+                .status(health.up())
+                .withData("detail", health.up() ? "store reachable" : "store unavailable")
+                .build();
     }
 
     /** The store as the probe tenant's bucket sees it (also shown on the admin page). */

@@ -47,14 +47,20 @@ public class HousekeepingJob {
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long every = configuration.housekeeping().sweepInterval().toMillis();
         long cleanupEvery = every <= 0 ? MAX_CLEANUP_INTERVAL_MS : Math.min(every, MAX_CLEANUP_INTERVAL_MS);
-        tasks.add(scheduler.scheduleWithFixedDelay(this::finishCleanup, cleanupEvery, cleanupEvery, TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                this::finishCleanup, cleanupEvery, cleanupEvery, TimeUnit.MILLISECONDS));
         if (every <= 0) {
             LOG.info("the pending-upload sweeper is disabled (upload.pending.sweep-interval=PT0S)");
             return;
         }
-        PendingUploadSweeper sweeper = new PendingUploadSweeper(store, pending,
-                () -> store.buckets().stream().filter(configuration.tenancy()::isTenantBucket).toList(),
-                Clock.systemUTC(), configuration.housekeeping().grace());
+        PendingUploadSweeper sweeper = new PendingUploadSweeper(
+                store,
+                pending,
+                () -> store.buckets().stream()
+                        .filter(configuration.tenancy()::isTenantBucket)
+                        .toList(),
+                Clock.systemUTC(),
+                configuration.housekeeping().grace());
         tasks.add(scheduler.scheduleWithFixedDelay(() -> run(sweeper), every, every, TimeUnit.MILLISECONDS));
     }
 
@@ -73,7 +79,9 @@ public class HousekeepingJob {
         try {
             PendingUploadSweeper.Result r = sweeper.sweep();
             if (r.removedEntries() > 0) {
-                LOG.log(Level.INFO, "swept {0} expired presigned uploads ({1} unvalidated objects removed)",
+                LOG.log(
+                        Level.INFO,
+                        "swept {0} expired presigned uploads ({1} unvalidated objects removed)",
                         new Object[] {r.removedEntries(), r.removedObjects()});
             }
         } catch (StoreUnavailable e) {

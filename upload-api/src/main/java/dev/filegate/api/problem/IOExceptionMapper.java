@@ -19,7 +19,8 @@ public class IOExceptionMapper implements ExceptionMapper<IOException> {
     @Override
     public Response toResponse(IOException e) {
         LOG.log(Level.FINE, "request body could not be read: {0}", e.getClass().getSimpleName());
-        return Problems.badRequest("incomplete-body", "the request body could not be read completely; nothing was stored")
+        return Problems.badRequest(
+                        "incomplete-body", "the request body could not be read completely; nothing was stored")
                 .toResponse();
     }
 }

@@ -18,7 +18,8 @@ public record Problem(String type, String title, int status, String detail) {
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        JsonObjectBuilder json =
+                Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             json.add("detail", detail);
         }
@@ -26,6 +27,10 @@ public record Problem(String type, String title, int status, String detail) {
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(toJson()).header("Cache-Control", "no-store").build();
+        return Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(toJson())
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -35,8 +35,11 @@ public class ProblemErrorServlet extends HttpServlet {
         if (status >= 500) {
             String incident = UUID.randomUUID().toString();
             Object error = req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-            LOG.log(Level.SEVERE, "server error {0} outside the API, incident {1}: {2}", new Object[] {status, incident,
-                    error == null ? "no exception" : error.getClass().getName()});
+            LOG.log(Level.SEVERE, "server error {0} outside the API, incident {1}: {2}", new Object[] {
+                status,
+                incident,
+                error == null ? "no exception" : error.getClass().getName()
+            });
             Problem p = Problems.internal();
             problem = new Problem(p.type(), p.title(), status, p.detail() + " (incident " + incident + ")");
         } else {

@@ -3,8 +3,7 @@ package dev.filegate.api.problem;
 /** The problems the API answers with, one per precise status. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Problem unauthorized(String detail) {
         return Problem.of("unauthorized", "Authentication required", 401, detail);
@@ -44,11 +43,16 @@ public final class Problems {
 
     public static Problem forStatus(int status, String reason) {
         return switch (status) {
-            case 400 -> badRequest("malformed-request", "the request is malformed (for example an encoded slash or dot segment in the path)");
+            case 400 ->
+                badRequest(
+                        "malformed-request",
+                        "the request is malformed (for example an encoded slash or dot segment in the path)");
             case 401 -> unauthorized("a valid bearer token is required");
             case 403 -> forbidden("this token does not grant access to this resource");
             case 404 -> notFound("no such resource");
-            case 405 -> Problem.of("method-not-allowed", "Method not allowed", 405, "this resource does not support the method");
+            case 405 ->
+                Problem.of(
+                        "method-not-allowed", "Method not allowed", 405, "this resource does not support the method");
             case 406 -> Problem.of("not-acceptable", "Not acceptable", 406, "no acceptable representation");
             case 415 -> unsupportedType("the request content type is not accepted here");
             default -> Problem.of("http-" + status, reason == null ? "Error" : reason, status, null);

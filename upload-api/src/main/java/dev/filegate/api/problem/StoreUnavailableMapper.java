@@ -11,7 +11,8 @@ public class StoreUnavailableMapper implements ExceptionMapper<StoreUnavailable>
 
     @Override
     public Response toResponse(StoreUnavailable e) {
-        Response r = Problems.storeUnavailable("the file store is not available right now; try again shortly").toResponse();
+        Response r = Problems.storeUnavailable("the file store is not available right now; try again shortly")
+                .toResponse();
         return Response.fromResponse(r).header("Retry-After", "5").build();
     }
 }

@@ -20,7 +20,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return Problems.internal().toResponse();
         }
         String reason = original == null ? null : original.getStatusInfo().getReasonPhrase();
-        Response.ResponseBuilder builder = Response.fromResponse(Problems.forStatus(status, reason).toResponse());
+        Response.ResponseBuilder builder =
+                Response.fromResponse(Problems.forStatus(status, reason).toResponse());
         if (status == 401) {
             builder.header("WWW-Authenticate", "Bearer");
         }

@@ -58,16 +58,21 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         try {
             length = declaredLength(raw(request, HttpHeaders.CONTENT_LENGTH));
         } catch (IllegalArgumentException e) {
-            abort(request, Problems.badRequest("ambiguous-request", "Content-Length must be one decimal number of bytes"));
+            abort(
+                    request,
+                    Problems.badRequest("ambiguous-request", "Content-Length must be one decimal number of bytes"));
             return;
         }
         if (!identityOnly(raw(request, "Content-Encoding"))) {
-            abort(request, Problems.unsupportedType(
-                    "compressed request bodies (Content-Encoding) are not accepted; send the file's own bytes"));
+            abort(
+                    request,
+                    Problems.unsupportedType(
+                            "compressed request bodies (Content-Encoding) are not accepted; send the file's own bytes"));
             return;
         }
         List<String> transfer = raw(request, "Transfer-Encoding");
-        if (!transfer.isEmpty() && !(transfer.size() == 1 && transfer.get(0).strip().equalsIgnoreCase("chunked"))) {
+        if (!transfer.isEmpty()
+                && !(transfer.size() == 1 && transfer.get(0).strip().equalsIgnoreCase("chunked"))) {
             abort(request, Problems.badRequest("ambiguous-request", "the only transfer coding accepted is chunked"));
             return;
         }
@@ -77,8 +82,13 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         boolean upload = method != null && method.isAnnotationPresent(StreamedUpload.class);
         if (upload && length < 0 && !chunked && authenticated) {
             // Without either, HTTP/1.1 says there is no body: an upload would silently store an empty file.
-            abort(request, Problem.of("length-required", "Length required", 411,
-                    "send the file with a Content-Length (or chunked)"));
+            abort(
+                    request,
+                    Problem.of(
+                            "length-required",
+                            "Length required",
+                            411,
+                            "send the file with a Content-Length (or chunked)"));
             return;
         }
         boolean hasBody = length > 0 || (length < 0 && chunked);

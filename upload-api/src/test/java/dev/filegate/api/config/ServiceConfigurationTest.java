@@ -25,7 +25,8 @@ class ServiceConfigurationTest {
     }
 
     private static String failure(Map<String, String> m) {
-        return assertThrows(InvalidConfiguration.class, () -> ServiceConfiguration.read(new MapConfig(m))).getMessage();
+        return assertThrows(InvalidConfiguration.class, () -> ServiceConfiguration.read(new MapConfig(m)))
+                .getMessage();
     }
 
     @Test
@@ -40,8 +41,15 @@ class ServiceConfigurationTest {
     @Test
     void emptyProductionConfigurationFailsListingEveryMissingValue() {
         String message = failure(Map.of());
-        for (String key : new String[] {"upload.bucket", "storage.s3.endpoint", "storage.s3.access-key",
-                "mp.jwt.verify.publickey", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences", "service.public-url"}) {
+        for (String key : new String[] {
+            "upload.bucket",
+            "storage.s3.endpoint",
+            "storage.s3.access-key",
+            "mp.jwt.verify.publickey",
+            "mp.jwt.verify.issuer",
+            "mp.jwt.verify.audiences",
+            "service.public-url"
+        }) {
             assertTrue(message.contains(key), key + " missing from: " + message);
         }
     }
@@ -84,7 +92,9 @@ class ServiceConfigurationTest {
     void fileUrlsComeFromThePublicUrlWhichMustBeAPlainHttpUrl() {
         Map<String, String> m = complete();
         m.put("service.public-url", "https://files.example.com/base/");
-        assertEquals("https://files.example.com/base/api/v1/", ServiceConfiguration.read(new MapConfig(m)).apiBase().toString());
+        assertEquals(
+                "https://files.example.com/base/api/v1/",
+                ServiceConfiguration.read(new MapConfig(m)).apiBase().toString());
         m.put("service.public-url", "https://files.example.com/?x=1");
         assertTrue(failure(m).contains("service.public-url"));
     }

@@ -19,9 +19,19 @@ class RequestBodyGuardTest {
         assertEquals(-1, RequestBodyGuard.declaredLength(List.of()));
         assertEquals(12, RequestBodyGuard.declaredLength(List.of("12")));
         assertEquals(12, RequestBodyGuard.declaredLength(List.of("12", " 12 ")), "repeated identically is one length");
-        for (List<String> ambiguous : List.of(List.of("abc"), List.of("-5"), List.of("5, 7"), List.of("5", "7"),
-                List.of(""), List.of("0x10"), List.of("1e3"), List.of("99999999999999999999"))) {
-            assertThrows(IllegalArgumentException.class, () -> RequestBodyGuard.declaredLength(ambiguous), ambiguous.toString());
+        for (List<String> ambiguous : List.of(
+                List.of("abc"),
+                List.of("-5"),
+                List.of("5, 7"),
+                List.of("5", "7"),
+                List.of(""),
+                List.of("0x10"),
+                List.of("1e3"),
+                List.of("99999999999999999999"))) {
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> RequestBodyGuard.declaredLength(ambiguous),
+                    ambiguous.toString());
         }
     }
 
@@ -29,8 +39,14 @@ class RequestBodyGuardTest {
     void everyCodingOfEveryContentEncodingHeaderMustBeIdentity() {
         assertTrue(RequestBodyGuard.identityOnly(List.of()));
         assertTrue(RequestBodyGuard.identityOnly(List.of("identity", "IDENTITY ")));
-        for (List<String> encoded : List.of(List.of("gzip"), List.of("identity", "gzip"), List.of("identity, gzip"),
-                List.of("identity,br"), List.of("x-gzip"), List.of("deflate"), List.of("GZip"))) {
+        for (List<String> encoded : List.of(
+                List.of("gzip"),
+                List.of("identity", "gzip"),
+                List.of("identity, gzip"),
+                List.of("identity,br"),
+                List.of("x-gzip"),
+                List.of("deflate"),
+                List.of("GZip"))) {
             assertFalse(RequestBodyGuard.identityOnly(encoded), encoded.toString());
         }
     }
@@ -39,7 +55,9 @@ class RequestBodyGuardTest {
     void aCappedBodyRefusesTheByteAfterTheCap() throws IOException {
         InputStream capped = new BoundedBody(new ByteArrayInputStream(new byte[11]), 10, "at most 10");
         assertEquals(10, capped.readNBytes(10).length);
-        assertEquals(PolicyViolation.Kind.TOO_LARGE, assertThrows(PolicyViolation.class, capped::read).kind());
+        assertEquals(
+                PolicyViolation.Kind.TOO_LARGE,
+                assertThrows(PolicyViolation.class, capped::read).kind());
         InputStream exact = new BoundedBody(new ByteArrayInputStream(new byte[10]), 10, "at most 10");
         assertEquals(10, exact.readAllBytes().length, "exactly the cap is fine");
         BoundedBody released = new BoundedBody(new ByteArrayInputStream(new byte[30]), 10, "at most 10");

@@ -43,8 +43,13 @@ public final class GatewayAuthorizer {
     private final AccessPolicy access;
     private final Clock clock;
 
-    public GatewayAuthorizer(ObjectStore store, AccessSigner signer, PendingUploads pending, TenancyStrategy tenancy,
-            AccessPolicy access, Clock clock) {
+    public GatewayAuthorizer(
+            ObjectStore store,
+            AccessSigner signer,
+            PendingUploads pending,
+            TenancyStrategy tenancy,
+            AccessPolicy access,
+            Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.pending = Objects.requireNonNull(pending, "pending");
@@ -55,7 +60,8 @@ public final class GatewayAuthorizer {
 
     /** The gateway URL of a tenant's file. */
     public static URI fileUrl(URI gateway, OrgId org, FileId id) {
-        String base = gateway.toString().endsWith("/") ? gateway.toString().substring(0, gateway.toString().length() - 1)
+        String base = gateway.toString().endsWith("/")
+                ? gateway.toString().substring(0, gateway.toString().length() - 1)
                 : gateway.toString();
         return URI.create(base + PREFIX + org.value() + "/" + id.value());
     }
@@ -66,8 +72,8 @@ public final class GatewayAuthorizer {
      * @param contentType the client's {@code Content-Type} (PUT)
      * @throws AccessDenied for anything that is not an allowed request
      */
-    public GatewayGrant authorize(Caller caller, String method, String rawUri, OptionalLong contentLength,
-            String contentType) {
+    public GatewayGrant authorize(
+            Caller caller, String method, String rawUri, OptionalLong contentLength, String contentType) {
         ObjectLocation location = parse(rawUri);
         OrgId org = location.key().org();
         String m = method == null ? "" : method.strip();
@@ -80,16 +86,19 @@ public final class GatewayAuthorizer {
 
     private GatewayGrant read(Caller caller, OrgId org, ObjectLocation location, String method) {
         access.check(caller, org, Action.READ);
-        StoredObject object = store.head(location).filter(o -> o.filename() != null)
+        StoredObject object = store.head(location)
+                .filter(o -> o.filename() != null)
                 .orElseThrow(() -> new AccessDenied("no such file in this org"));
         AccessSigner.GatewaySignature signature = signer.signForGateway(location, method, Map.of());
         String type = object.contentType() == null ? MediaType.OCTET_STREAM.toString() : object.contentType();
-        return new GatewayGrant(signature.upstreamPath(), signature.headers(),
+        return new GatewayGrant(
+                signature.upstreamPath(),
+                signature.headers(),
                 Map.of("Content-Disposition", ContentDisposition.attachment(object.filename()), "Content-Type", type));
     }
 
-    private GatewayGrant write(Caller caller, OrgId org, ObjectLocation location, OptionalLong contentLength,
-            String contentType) {
+    private GatewayGrant write(
+            Caller caller, OrgId org, ObjectLocation location, OptionalLong contentLength, String contentType) {
         access.check(caller, org, Action.UPLOAD);
         PendingUpload p = pending.find(location.bucket(), location.key())
                 .filter(u -> u.expiresAt().isAfter(clock.instant()) && !u.closed())
@@ -101,7 +110,9 @@ public final class GatewayAuthorizer {
             throw new AccessDenied("the upload's Content-Type must be the declared " + p.contentType());
         }
         // Clients write to the incoming area only; completing copies the validated bytes into the files.
-        AccessSigner.GatewaySignature signature = signer.signForGateway(location.incomingArea(), "PUT",
+        AccessSigner.GatewaySignature signature = signer.signForGateway(
+                location.incomingArea(),
+                "PUT",
                 Map.of("Content-Type", p.contentType(), "Content-Length", Long.toString(p.size())));
         return new GatewayGrant(signature.upstreamPath(), signature.headers(), Map.of());
     }

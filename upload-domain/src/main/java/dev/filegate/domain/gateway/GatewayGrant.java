@@ -7,7 +7,8 @@ import java.util.Map;
  * the signature headers, and headers to add to the client's response (none secret except the signature, which
  * only the gateway sees).
  */
-public record GatewayGrant(String upstreamPath, Map<String, String> signatureHeaders, Map<String, String> responseHeaders) {
+public record GatewayGrant(
+        String upstreamPath, Map<String, String> signatureHeaders, Map<String, String> responseHeaders) {
 
     public GatewayGrant {
         signatureHeaders = Map.copyOf(signatureHeaders);

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** A number of bytes, parsed from human forms such as {@code 100MiB}, {@code 20MB} or {@code 1048576}. */
 public record DataSize(long bytes) {
 
-    private static final Pattern FORM = Pattern.compile("\\s*(\\d{1,19})\\s*([kmgt]i?b|b)?\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM =
+            Pattern.compile("\\s*(\\d{1,19})\\s*([kmgt]i?b|b)?\\s*", Pattern.CASE_INSENSITIVE);
 
     public DataSize {
         if (bytes < 0) {

@@ -14,16 +14,15 @@ public final class FileSignatures {
     /** How many leading bytes the check needs. */
     public static final int HEAD_BYTES = 512;
 
-    private FileSignatures() {
-    }
+    private FileSignatures() {}
 
     /**
      * @throws PolicyViolation {@code TYPE_MISMATCH} when the bytes contradict the type
      */
     public static void check(MediaType type, byte[] head) {
         if (!matches(type, head)) {
-            throw new PolicyViolation(PolicyViolation.Kind.TYPE_MISMATCH,
-                    "the file's content does not match its declared type " + type);
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.TYPE_MISMATCH, "the file's content does not match its declared type " + type);
         }
     }
 
@@ -32,9 +31,15 @@ public final class FileSignatures {
             return true; // an empty file has no content to contradict its type
         }
         String t = type.toString();
-        boolean markupAllowed = t.equals("text/html") || t.equals("image/svg+xml") || t.endsWith("/xml")
-                || t.endsWith("+xml") || t.equals("text/plain") || t.equals("text/csv") || t.equals("text/markdown")
-                || t.equals("application/json") || t.equals(MediaType.OCTET_STREAM.toString());
+        boolean markupAllowed = t.equals("text/html")
+                || t.equals("image/svg+xml")
+                || t.endsWith("/xml")
+                || t.endsWith("+xml")
+                || t.equals("text/plain")
+                || t.equals("text/csv")
+                || t.equals("text/markdown")
+                || t.equals("application/json")
+                || t.equals(MediaType.OCTET_STREAM.toString());
         if (!markupAllowed && looksLikeMarkup(head)) {
             return false;
         }
@@ -48,12 +53,15 @@ public final class FileSignatures {
             case "image/avif", "image/heic", "video/mp4" -> ascii(head, 4, "ftyp");
             case "image/vnd.microsoft.icon", "image/x-icon" -> starts(head, 0x00, 0x00, 0x01, 0x00);
             case "application/pdf" -> ascii(head, 0, "%PDF-");
-            case "application/zip", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            case "application/zip",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                    "application/vnd.oasis.opendocument.text" -> starts(head, 'P', 'K', 0x03, 0x04) || starts(head, 'P', 'K', 0x05, 0x06);
+                    "application/vnd.oasis.opendocument.text" ->
+                starts(head, 'P', 'K', 0x03, 0x04) || starts(head, 'P', 'K', 0x05, 0x06);
             case "application/gzip" -> starts(head, 0x1F, 0x8B);
-            case "audio/mpeg" -> ascii(head, 0, "ID3") || head.length > 1 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xE0) == 0xE0;
+            case "audio/mpeg" ->
+                ascii(head, 0, "ID3") || head.length > 1 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xE0) == 0xE0;
             case "video/webm" -> starts(head, 0x1A, 0x45, 0xDF, 0xA3);
             default -> !type.type().equals("text") || noNul(head);
         };
@@ -61,9 +69,16 @@ public final class FileSignatures {
 
     private static boolean looksLikeMarkup(byte[] head) {
         String text = new String(head, 0, Math.min(head.length, HEAD_BYTES), StandardCharsets.ISO_8859_1)
-                .replace("\u00EF\u00BB\u00BF", "").stripLeading().toLowerCase(Locale.ROOT);
-        return text.startsWith("<!doctype") || text.startsWith("<html") || text.startsWith("<script")
-                || text.startsWith("<svg") || text.startsWith("<?xml") || text.startsWith("<body") || text.startsWith("<head")
+                .replace("\u00EF\u00BB\u00BF", "")
+                .stripLeading()
+                .toLowerCase(Locale.ROOT);
+        return text.startsWith("<!doctype")
+                || text.startsWith("<html")
+                || text.startsWith("<script")
+                || text.startsWith("<svg")
+                || text.startsWith("<?xml")
+                || text.startsWith("<body")
+                || text.startsWith("<head")
                 || text.startsWith("<iframe");
     }
 

@@ -68,40 +68,223 @@ public final class FilenameRules {
     public static final Set<String> DEFAULT_BLOCKED_EXTENSIONS = Set.of(
             // Windows: programs and libraries, installers, scripts run by a shell or Windows Script Host,
             // shortcuts and settings files that run or point at something when opened.
-            "exe", "com", "scr", "pif", "cpl", "dll", "ocx", "sys", "drv", "msi", "msp", "mst", "msu", "msix",
-            "msixbundle", "appx", "appxbundle", "appinstaller", "application", "appref-ms", "xbap", "gadget", "bat",
-            "cmd", "ps1", "ps1xml", "psc1", "psd1", "psm1", "pssc", "vbs", "vbe", "js", "jse", "ws", "wsf", "wsh",
-            "wsc", "sct", "hta", "chm", "hlp", "lnk", "url", "scf", "library-ms", "searchconnector-ms",
-            "settingcontent-ms", "reg", "inf", "msc", "diagcab", "wsb", "xll",
+            "exe",
+            "com",
+            "scr",
+            "pif",
+            "cpl",
+            "dll",
+            "ocx",
+            "sys",
+            "drv",
+            "msi",
+            "msp",
+            "mst",
+            "msu",
+            "msix",
+            "msixbundle",
+            "appx",
+            "appxbundle",
+            "appinstaller",
+            "application",
+            "appref-ms",
+            "xbap",
+            "gadget",
+            "bat",
+            "cmd",
+            "ps1",
+            "ps1xml",
+            "psc1",
+            "psd1",
+            "psm1",
+            "pssc",
+            "vbs",
+            "vbe",
+            "js",
+            "jse",
+            "ws",
+            "wsf",
+            "wsh",
+            "wsc",
+            "sct",
+            "hta",
+            "chm",
+            "hlp",
+            "lnk",
+            "url",
+            "scf",
+            "library-ms",
+            "searchconnector-ms",
+            "settingcontent-ms",
+            "reg",
+            "inf",
+            "msc",
+            "diagcab",
+            "wsb",
+            "xll",
             // Windows, older or rarer but still run by the shell, Office or the Monad/PowerShell host: shell scrap
             // objects, Access projects, Monad scripts, Excel web queries and SYLK, VSTO add-ins, Remote Desktop files.
-            "shs", "shb", "ade", "adp", "mde", "accde", "msh", "msh1", "msh2", "mshxml", "msh1xml", "msh2xml", "ps2",
-            "ps2xml", "psc2", "iqy", "slk", "vsto", "rdp",
+            "shs",
+            "shb",
+            "ade",
+            "adp",
+            "mde",
+            "accde",
+            "msh",
+            "msh1",
+            "msh2",
+            "mshxml",
+            "msh1xml",
+            "msh2xml",
+            "ps2",
+            "ps2xml",
+            "psc2",
+            "iqy",
+            "slk",
+            "vsto",
+            "rdp",
             // Windows, the rest of Microsoft's "Blocked attachments in Outlook" list: Visual Basic source and projects,
             // Windows Media redirectors, BGInfo settings, FoxPro, program groups, help projects, HTML components,
             // Internet settings, Media Container and Office profile files, the old Access databases and add-ins,
             // Photo CD and Visual Test scripts, Developer Studio logs, Outlook profiles, printer migration files,
             // Visual Studio macros, web point-and-print, Exchange shortcuts, search and theme files.
-            "vb", "vbp", "bas", "asx", "bgi", "fxp", "hpj", "htc", "isp", "mcf", "mda", "mdb", "mdt", "mdw", "mdz",
-            "accda", "ops", "osd", "pcd", "plg", "prf", "prg", "printerexport", "psdm1", "appcontent-ms",
-            "vsmacros", "vsw", "webpnp", "xnk", "themepack", "deskthemepack", "msstyles",
+            "vb",
+            "vbp",
+            "bas",
+            "asx",
+            "bgi",
+            "fxp",
+            "hpj",
+            "htc",
+            "isp",
+            "mcf",
+            "mda",
+            "mdb",
+            "mdt",
+            "mdw",
+            "mdz",
+            "accda",
+            "ops",
+            "osd",
+            "pcd",
+            "plg",
+            "prf",
+            "prg",
+            "printerexport",
+            "psdm1",
+            "appcontent-ms",
+            "vsmacros",
+            "vsw",
+            "webpnp",
+            "xnk",
+            "themepack",
+            "deskthemepack",
+            "msstyles",
             // macOS: applications and installers, scripts run by Terminal, Script Editor or Automator, shortcuts,
             // configuration profiles, libraries.
-            "app", "pkg", "mpkg", "command", "tool", "terminal", "scpt", "applescript", "workflow", "action",
-            "webloc", "fileloc", "inetloc", "mobileconfig", "dylib", "osax", "kext", "prefpane",
+            "app",
+            "pkg",
+            "mpkg",
+            "command",
+            "tool",
+            "terminal",
+            "scpt",
+            "applescript",
+            "workflow",
+            "action",
+            "webloc",
+            "fileloc",
+            "inetloc",
+            "mobileconfig",
+            "dylib",
+            "osax",
+            "kext",
+            "prefpane",
             // Linux and Unix: shell scripts, self-extracting installers, packages, desktop launchers, libraries.
-            "sh", "bash", "zsh", "csh", "tcsh", "ksh", "fish", "run", "deb", "rpm", "appimage", "snap", "flatpak",
-            "flatpakref", "desktop", "so",
+            "sh",
+            "bash",
+            "zsh",
+            "csh",
+            "tcsh",
+            "ksh",
+            "fish",
+            "run",
+            "deb",
+            "rpm",
+            "appimage",
+            "snap",
+            "flatpak",
+            "flatpakref",
+            "desktop",
+            "so",
             // Mobile and browser packages.
-            "apk", "xapk", "ipa", "crx", "xpi",
+            "apk",
+            "xapk",
+            "ipa",
+            "crx",
+            "xpi",
             // Cross-platform runtimes and interpreters that run a file when it is opened or deployed.
-            "jar", "war", "ear", "class", "jnlp", "py", "pyc", "pyo", "pyw", "pyz", "pyzw", "rb", "pl", "pm", "cgi",
-            "fcgi", "wsgi", "lua", "tcl", "mjs", "cjs",
+            "jar",
+            "war",
+            "ear",
+            "class",
+            "jnlp",
+            "py",
+            "pyc",
+            "pyo",
+            "pyw",
+            "pyz",
+            "pyzw",
+            "rb",
+            "pl",
+            "pm",
+            "cgi",
+            "fcgi",
+            "wsgi",
+            "lua",
+            "tcl",
+            "mjs",
+            "cjs",
             // Server-side web: PHP, ASP and ASP.NET, Java Server Pages and Faces, ColdFusion, server-side includes,
             // Apache per-directory configuration.
-            "php", "php2", "php3", "php4", "php5", "php6", "php7", "php8", "phtml", "phtm", "pht", "phps", "phar",
-            "asp", "asa", "cdx", "aspx", "ascx", "ashx", "asmx", "asax", "axd", "svc", "cshtml", "vbhtml", "jsp",
-            "jspx", "jspf", "jsf", "xhtml", "cfm", "cfml", "cfc", "shtml", "shtm", "stm", "htaccess", "htpasswd");
+            "php",
+            "php2",
+            "php3",
+            "php4",
+            "php5",
+            "php6",
+            "php7",
+            "php8",
+            "phtml",
+            "phtm",
+            "pht",
+            "phps",
+            "phar",
+            "asp",
+            "asa",
+            "cdx",
+            "aspx",
+            "ascx",
+            "ashx",
+            "asmx",
+            "asax",
+            "axd",
+            "svc",
+            "cshtml",
+            "vbhtml",
+            "jsp",
+            "jspx",
+            "jspf",
+            "jsf",
+            "xhtml",
+            "cfm",
+            "cfml",
+            "cfc",
+            "shtml",
+            "shtm",
+            "stm",
+            "htaccess",
+            "htpasswd");
 
     /**
      * Extensions refused as the last extension only: Windows shell handlers (which act on the last extension alone,
@@ -116,21 +299,39 @@ public final class FilenameRules {
      * segment it is mostly a company suffix, and web servers are not configured to run {@code x.inc.jpg}.
      */
     public static final Set<String> DEFAULT_BLOCKED_LAST_EXTENSIONS = Set.of(
-            "theme", "website", "mad", "maf", "mag", "mam", "maq", "mar", "mas", "mau", "mav", "maw", "cnt", "grp",
-            "ins", "its", "shortcut", "inc");
+            "theme",
+            "website",
+            "mad",
+            "maf",
+            "mag",
+            "mam",
+            "maq",
+            "mar",
+            "mas",
+            "mau",
+            "mav",
+            "maw",
+            "cnt",
+            "grp",
+            "ins",
+            "its",
+            "shortcut",
+            "inc");
     /**
      * Names that configure a web server for the directory they sit in, refused whole in the view (so in any case,
      * width or spacing), like {@code .htaccess}: IIS reads {@code web.config}.
      */
     private static final Set<List<String>> SERVER_CONFIGURATION_NAMES = Set.of(List.of("web", "config"));
+
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
     /**
      * Windows device names, matched against the view's first segment: {@code con .txt}, {@code nul .txt}, and via
      * NFKC {@code COM} with SUPERSCRIPT ONE U+00B9 (Windows counts the superscripts one to three as port digits) and
      * fullwidth {@code CON}. Only a single digit makes a port: {@code com10.txt} is a file.
      */
-    private static final Pattern WINDOWS_DEVICE = Pattern.compile(
-            "con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\\$|conout\\$|clock\\$");
+    private static final Pattern WINDOWS_DEVICE =
+            Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\\$|conout\\$|clock\\$");
+
     private static final String RESERVED = "/\\<>:\"|?*";
     /**
      * Slash and backslash look-alikes that NFKC leaves alone (it folds the fullwidth and small forms U+FF0F, U+FF3C
@@ -142,7 +343,8 @@ public final class FilenameRules {
      * <p>Currency signs that legacy East Asian code pages put on the backslash byte (YEN SIGN U+00A5, WON SIGN U+20A9)
      * are not refused: they are ordinary in Japanese and Korean names, and a name never becomes a path here.
      */
-    private static final String SEPARATOR_LOOKALIKES = String.join("",
+    private static final String SEPARATOR_LOOKALIKES = String.join(
+            "",
             "\u2044", // FRACTION SLASH
             "\u2215", // DIVISION SLASH
             "\u2216", // SET MINUS
@@ -173,8 +375,8 @@ public final class FilenameRules {
      * where Unicode has a precomposed character ({@code =} with U+0338 is NOT EQUAL TO U+2260), so those ordinary
      * symbols stay accepted however they arrive, and only an overlay left free is refused.
      */
-    private static final String COMBINING_SLASH_OVERLAYS = String.join("",
-            "\u0337", // COMBINING SHORT SOLIDUS OVERLAY
+    private static final String COMBINING_SLASH_OVERLAYS = String.join(
+            "", "\u0337", // COMBINING SHORT SOLIDUS OVERLAY
             "\u0338", // COMBINING LONG SOLIDUS OVERLAY
             "\u20E0", // COMBINING ENCLOSING CIRCLE BACKSLASH
             "\u20E5", // COMBINING REVERSE SOLIDUS OVERLAY
@@ -188,8 +390,8 @@ public final class FilenameRules {
      * DEVANAGARI and GUJARATI SIGN VISARGA (U+0903, U+0A83), KHMER SIGN REAHMUK U+17C7, LISU LETTER TONE MYA JEU
      * U+A4FD, and the Ethiopic word space and colon (U+1361, U+1365), which separate words in Ethiopic text.
      */
-    private static final String COLON_LOOKALIKES = String.join("",
-            "\u02D0", // MODIFIER LETTER TRIANGULAR COLON
+    private static final String COLON_LOOKALIKES = String.join(
+            "", "\u02D0", // MODIFIER LETTER TRIANGULAR COLON
             "\u02F8", // MODIFIER LETTER RAISED COLON
             "\u0589", // ARMENIAN FULL STOP
             "\u05C3", // HEBREW PUNCTUATION SOF PASUQ
@@ -231,7 +433,9 @@ public final class FilenameRules {
     }
 
     private static Set<String> normalised(Set<String> extensions) {
-        return extensions.stream().map(e -> View.segment(View.fold(e))).filter(e -> !e.isEmpty())
+        return extensions.stream()
+                .map(e -> View.segment(View.fold(e)))
+                .filter(e -> !e.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -261,8 +465,11 @@ public final class FilenameRules {
             int type = Character.getType(cp);
             // UNASSIGNED in the Basic Multilingual Plane only: this runtime's Unicode tables are older than the
             // clients', and new emoji (U+1FAE0 MELTING FACE is Unicode 14) arrive in the supplementary planes.
-            if (type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED && Character.isBmpCodePoint(cp)
+            if (type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.PRIVATE_USE
+                    || type == Character.UNASSIGNED && Character.isBmpCodePoint(cp)
                     || invisible(raw, i, cp)) {
                 throw invalid("the filename contains invisible or direction-changing characters");
             }
@@ -273,8 +480,8 @@ public final class FilenameRules {
         if (v.chars().anyMatch(ch -> RESERVED.indexOf(ch) >= 0)) {
             throw invalid("the filename contains a path separator or a reserved character (/ \\ < > : \" | ? *)");
         }
-        if (v.codePoints().anyMatch(cp -> SEPARATOR_LOOKALIKES.indexOf(cp) >= 0
-                || COMBINING_SLASH_OVERLAYS.indexOf(cp) >= 0)) {
+        if (v.codePoints()
+                .anyMatch(cp -> SEPARATOR_LOOKALIKES.indexOf(cp) >= 0 || COMBINING_SLASH_OVERLAYS.indexOf(cp) >= 0)) {
             throw invalid("the filename contains a character that looks like a slash or a backslash");
         }
         if (v.codePoints().anyMatch(cp -> COLON_LOOKALIKES.indexOf(cp) >= 0)) {
@@ -334,7 +541,12 @@ public final class FilenameRules {
 
         static View of(String nfc) {
             String text = fold(nfc);
-            return new View(text, Arrays.stream(text.split("\\.", -1)).map(View::beforeParameter).map(View::segment).toList());
+            return new View(
+                    text,
+                    Arrays.stream(text.split("\\.", -1))
+                            .map(View::beforeParameter)
+                            .map(View::segment)
+                            .toList());
         }
 
         /** IIS ends an extension at a ';' ({@code x.asp;.png} runs as ASP): a segment is what precedes it. */
@@ -396,10 +608,14 @@ public final class FilenameRules {
             return !drawsASymbol(s, i);
         }
         return cp == 0x034F // COMBINING GRAPHEME JOINER
-                || cp == 0x115F || cp == 0x1160 // HANGUL CHOSEONG FILLER, HANGUL JUNGSEONG FILLER
-                || cp == 0x3164 || cp == 0xFFA0 // HANGUL FILLER, HALFWIDTH HANGUL FILLER (NFKC: U+1160)
-                || cp == 0x17B4 || cp == 0x17B5 // KHMER VOWEL INHERENT AQ and AA
-                || cp >= 0x180B && cp <= 0x180D || cp == 0x180F // MONGOLIAN FREE VARIATION SELECTORs
+                || cp == 0x115F
+                || cp == 0x1160 // HANGUL CHOSEONG FILLER, HANGUL JUNGSEONG FILLER
+                || cp == 0x3164
+                || cp == 0xFFA0 // HANGUL FILLER, HALFWIDTH HANGUL FILLER (NFKC: U+1160)
+                || cp == 0x17B4
+                || cp == 0x17B5 // KHMER VOWEL INHERENT AQ and AA
+                || cp >= 0x180B && cp <= 0x180D
+                || cp == 0x180F // MONGOLIAN FREE VARIATION SELECTORs
                 || cp >= 0xFE00 && cp <= 0xFE0D // VARIATION SELECTOR-1 to -14
                 || cp >= 0xE0000 && cp <= 0xE0FFF // tags, VARIATION SELECTOR-17 to -256, and the reserved rest
                 || cp == 0x2800 // BRAILLE PATTERN BLANK: not ignorable, but blank
@@ -416,7 +632,12 @@ public final class FilenameRules {
         if (type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL) {
             return true;
         }
-        if (before == 0x203C || before == 0x2049 || before == 0x3030 || before == 0x303D) { // DOUBLE EXCLAMATION MARK, EXCLAMATION QUESTION MARK, WAVY DASH, PART ALTERNATION MARK
+        if (before == 0x203C
+                || before == 0x2049
+                || before == 0x3030
+                || before
+                        == 0x303D) { // DOUBLE EXCLAMATION MARK, EXCLAMATION QUESTION MARK, WAVY DASH, PART ALTERNATION
+            // MARK
             return true;
         }
         boolean keycapBase = before >= '0' && before <= '9' || before == '#' || before == '*';

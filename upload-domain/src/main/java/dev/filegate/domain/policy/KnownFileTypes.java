@@ -52,10 +52,10 @@ public final class KnownFileTypes {
 
     private static final Map<String, Set<String>> TYPES_BY_EXTENSION = EXTENSIONS_BY_TYPE.entrySet().stream()
             .flatMap(e -> e.getValue().stream().map(ext -> Map.entry(ext, e.getKey())))
-            .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+            .collect(Collectors.groupingBy(
+                    Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
 
-    private KnownFileTypes() {
-    }
+    private KnownFileTypes() {}
 
     private static void add(String type, String... extensions) {
         EXTENSIONS_BY_TYPE.put(type, List.of(extensions));
@@ -86,15 +86,18 @@ public final class KnownFileTypes {
             return canonicalExtension(type).orElse("");
         }
         if (isKnownExtension(ext)) {
-            boolean consistent = TYPES_BY_EXTENSION.get(ext).contains(type.toString()) || type.equals(MediaType.OCTET_STREAM);
+            boolean consistent =
+                    TYPES_BY_EXTENSION.get(ext).contains(type.toString()) || type.equals(MediaType.OCTET_STREAM);
             if (!consistent) {
-                throw new PolicyViolation(PolicyViolation.Kind.TYPE_MISMATCH,
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.TYPE_MISMATCH,
                         "the file extension ." + ext + " does not match the declared content type " + type);
             }
             return ext;
         }
         if (knownType) {
-            throw new PolicyViolation(PolicyViolation.Kind.TYPE_MISMATCH,
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.TYPE_MISMATCH,
                     "the file extension ." + ext + " does not match the declared content type " + type);
         }
         return ext;

@@ -15,7 +15,8 @@ public record MediaType(String type, String subtype) {
 
     public MediaType {
         if (!TOKEN.matcher(type).matches() || !TOKEN.matcher(subtype).matches()) {
-            throw new PolicyViolation(PolicyViolation.Kind.TYPE_NOT_ALLOWED, "content type is not a valid concrete media type");
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.TYPE_NOT_ALLOWED, "content type is not a valid concrete media type");
         }
     }
 
@@ -32,7 +33,8 @@ public record MediaType(String type, String subtype) {
         essence = essence.strip().toLowerCase(Locale.ROOT);
         int slash = essence.indexOf('/');
         if (slash <= 0 || slash != essence.lastIndexOf('/') || slash == essence.length() - 1) {
-            throw new PolicyViolation(PolicyViolation.Kind.TYPE_NOT_ALLOWED, "content type is not a valid concrete media type");
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.TYPE_NOT_ALLOWED, "content type is not a valid concrete media type");
         }
         return new MediaType(essence.substring(0, slash), essence.substring(slash + 1));
     }

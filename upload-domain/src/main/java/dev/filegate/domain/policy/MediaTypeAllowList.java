@@ -11,7 +11,10 @@ public final class MediaTypeAllowList {
 
     public MediaTypeAllowList(List<String> patterns) {
         Objects.requireNonNull(patterns, "patterns");
-        this.patterns = patterns.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).toList();
+        this.patterns = patterns.stream()
+                .map(p -> p.strip().toLowerCase(Locale.ROOT))
+                .filter(p -> !p.isEmpty())
+                .toList();
         for (String p : this.patterns) {
             if (!p.equals("*/*") && !p.matches("[a-z0-9][a-z0-9!#$&^_.+-]*/(\\*|[a-z0-9][a-z0-9!#$&^_.+-]*)")) {
                 throw new IllegalArgumentException("not a media-type pattern: '" + p + "'");

@@ -21,12 +21,16 @@ public record SizeLimit(String pattern, DataSize max) {
         if (text == null || text.isBlank()) {
             return java.util.List.of();
         }
-        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(entry -> {
-            int eq = entry.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("not a pattern=size pair: '" + entry + "'");
-            }
-            return new SizeLimit(entry.substring(0, eq), DataSize.parse(entry.substring(eq + 1)));
-        }).toList();
+        return java.util.Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(entry -> {
+                    int eq = entry.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("not a pattern=size pair: '" + entry + "'");
+                    }
+                    return new SizeLimit(entry.substring(0, eq), DataSize.parse(entry.substring(eq + 1)));
+                })
+                .toList();
     }
 }

@@ -16,8 +16,12 @@ public final class UploadPolicy {
     private final FilenameRules filenameRules;
     private final Expiries expiries;
 
-    public UploadPolicy(DataSize maxSize, List<SizeLimit> sizeLimits, MediaTypeAllowList allowList,
-            FilenameRules filenameRules, Expiries expiries) {
+    public UploadPolicy(
+            DataSize maxSize,
+            List<SizeLimit> sizeLimits,
+            MediaTypeAllowList allowList,
+            FilenameRules filenameRules,
+            Expiries expiries) {
         this.maxSize = Objects.requireNonNull(maxSize, "maxSize");
         this.sizeLimits = List.copyOf(sizeLimits);
         this.allowList = Objects.requireNonNull(allowList, "allowList");
@@ -28,7 +32,8 @@ public final class UploadPolicy {
         }
         for (SizeLimit limit : sizeLimits) {
             if (limit.max().bytes() > maxSize.bytes()) {
-                throw new IllegalArgumentException("the limit for " + limit.pattern() + " exceeds the overall maximum " + maxSize);
+                throw new IllegalArgumentException(
+                        "the limit for " + limit.pattern() + " exceeds the overall maximum " + maxSize);
             }
         }
     }
@@ -43,7 +48,8 @@ public final class UploadPolicy {
         FileName name = filenameRules.check(filename);
         MediaType type = MediaType.parse(contentType);
         if (!allowList.allows(type)) {
-            throw new PolicyViolation(PolicyViolation.Kind.TYPE_NOT_ALLOWED, "the content type " + type + " is not allowed");
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.TYPE_NOT_ALLOWED, "the content type " + type + " is not allowed");
         }
         String ext = KnownFileTypes.keyExtension(name, type);
         long max = maxBytesFor(type);
@@ -59,11 +65,16 @@ public final class UploadPolicy {
     }
 
     public long maxBytesFor(MediaType type) {
-        return sizeLimits.stream().filter(l -> l.appliesTo(type)).findFirst().map(l -> l.max().bytes()).orElse(maxSize.bytes());
+        return sizeLimits.stream()
+                .filter(l -> l.appliesTo(type))
+                .findFirst()
+                .map(l -> l.max().bytes())
+                .orElse(maxSize.bytes());
     }
 
     public static PolicyViolation tooLarge(MediaType type, long max) {
-        return new PolicyViolation(PolicyViolation.Kind.TOO_LARGE,
+        return new PolicyViolation(
+                PolicyViolation.Kind.TOO_LARGE,
                 "the file is larger than the " + DataSize.ofBytes(max) + " allowed for " + type);
     }
 

@@ -22,8 +22,13 @@ public interface AccessSigner {
      * A PUT of exactly {@code contentLength} bytes of {@code contentType} (and, when given, exactly the bytes whose
      * SHA-256 is {@code sha256}) to {@code location}.
      */
-    SignedRequest signUpload(ObjectLocation location, String contentType, long contentLength, Optional<byte[]> sha256,
-            Duration ttl, Audience audience);
+    SignedRequest signUpload(
+            ObjectLocation location,
+            String contentType,
+            long contentLength,
+            Optional<byte[]> sha256,
+            Duration ttl,
+            Audience audience);
 
     /** The signature a gateway forwards with its own request to the store, and the path it must request. */
     record GatewaySignature(String upstreamPath, java.util.Map<String, String> headers) {
@@ -44,6 +49,6 @@ public interface AccessSigner {
     GatewaySignature signForGateway(ObjectLocation location, String method, java.util.Map<String, String> headers);
 
     /** A GET of {@code location} that the store answers as an attachment named {@code filename} of {@code contentType}. */
-    SignedRequest signDownload(ObjectLocation location, String filename, String contentType, Duration ttl,
-            Audience audience);
+    SignedRequest signDownload(
+            ObjectLocation location, String filename, String contentType, Duration ttl, Audience audience);
 }

@@ -59,8 +59,7 @@ public interface ObjectStore {
     java.util.List<String> childPrefixes(String bucket, String prefix);
 
     /** How much is stored under a prefix. */
-    record Usage(long objects, long bytes) {
-    }
+    record Usage(long objects, long bytes) {}
 
     /** Checks that the store answers for this bucket. */
     StoreHealth health(String bucket);

@@ -16,12 +16,29 @@ import java.util.Objects;
  * @param closedAt when the service completed the upload (validated the bytes and sealed them in the files) or
  *        refused it, or {@code null} while it is pending
  */
-public record PendingUpload(String bucket, StorageKey key, String filename, String contentType, long size,
-        String sha256Hex, String uploadedBy, Instant createdAt, Instant expiresAt, Instant closedAt) {
+public record PendingUpload(
+        String bucket,
+        StorageKey key,
+        String filename,
+        String contentType,
+        long size,
+        String sha256Hex,
+        String uploadedBy,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant closedAt) {
 
     /** A fresh entry, still pending. */
-    public PendingUpload(String bucket, StorageKey key, String filename, String contentType, long size,
-            String sha256Hex, String uploadedBy, Instant createdAt, Instant expiresAt) {
+    public PendingUpload(
+            String bucket,
+            StorageKey key,
+            String filename,
+            String contentType,
+            long size,
+            String sha256Hex,
+            String uploadedBy,
+            Instant createdAt,
+            Instant expiresAt) {
         this(bucket, key, filename, contentType, size, sha256Hex, uploadedBy, createdAt, expiresAt, null);
     }
 
@@ -32,7 +49,16 @@ public record PendingUpload(String bucket, StorageKey key, String filename, Stri
 
     /** This entry, closed at {@code when}. */
     public PendingUpload closedAt(Instant when) {
-        return new PendingUpload(bucket, key, filename, contentType, size, sha256Hex, uploadedBy, createdAt, expiresAt,
+        return new PendingUpload(
+                bucket,
+                key,
+                filename,
+                contentType,
+                size,
+                sha256Hex,
+                uploadedBy,
+                createdAt,
+                expiresAt,
                 Objects.requireNonNull(when, "when"));
     }
 

@@ -1,9 +1,8 @@
 package dev.filegate.domain.storage;
 
 import dev.filegate.domain.policy.PolicyViolation;
-import java.util.regex.Pattern;
-
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Conditions of a read: an optional byte range and an optional {@code If-None-Match} entity tag. */
 public record ReadConditions(Optional<ByteRange> range, Optional<String> ifNoneMatch) {
@@ -12,8 +11,8 @@ public record ReadConditions(Optional<ByteRange> range, Optional<String> ifNoneM
     public static final int MAX_IF_NONE_MATCH = 1024;
 
     /** {@code *} or a list of (weak) entity tags, RFC 9110 section 8.8.3. */
-    private static final Pattern ENTITY_TAGS = Pattern.compile(
-            "\\*|(?:W/)?\"[\\x21\\x23-\\x7e]*\"(?:[ \\t]*,[ \\t]*(?:W/)?\"[\\x21\\x23-\\x7e]*\")*");
+    private static final Pattern ENTITY_TAGS =
+            Pattern.compile("\\*|(?:W/)?\"[\\x21\\x23-\\x7e]*\"(?:[ \\t]*,[ \\t]*(?:W/)?\"[\\x21\\x23-\\x7e]*\")*");
 
     /**
      * The conditions of a client's request, checked before anything reaches the store: a malformed
@@ -22,12 +21,15 @@ public record ReadConditions(Optional<ByteRange> range, Optional<String> ifNoneM
      * @throws PolicyViolation {@code INVALID_REQUEST} for a malformed or overlong {@code If-None-Match}
      */
     public static ReadConditions fromHeaders(String range, String ifNoneMatch) {
-        if (ifNoneMatch != null && (ifNoneMatch.length() > MAX_IF_NONE_MATCH
-                || !ENTITY_TAGS.matcher(ifNoneMatch.strip()).matches())) {
-            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
+        if (ifNoneMatch != null
+                && (ifNoneMatch.length() > MAX_IF_NONE_MATCH
+                        || !ENTITY_TAGS.matcher(ifNoneMatch.strip()).matches())) {
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST,
                     "If-None-Match must be * or a list of entity tags of at most " + MAX_IF_NONE_MATCH + " characters");
         }
-        return new ReadConditions(ByteRange.parse(range), Optional.ofNullable(ifNoneMatch).map(String::strip));
+        return new ReadConditions(
+                ByteRange.parse(range), Optional.ofNullable(ifNoneMatch).map(String::strip));
     }
 
     public static ReadConditions none() {

@@ -9,6 +9,11 @@ import java.time.Instant;
  * @param filename original filename from the object's metadata, or {@code null} when the object carries none
  * @param uploadedBy the subject that stored it, or {@code null}
  */
-public record StoredObject(StorageKey key, long size, String contentType, String etag, Instant lastModified,
-        String filename, String uploadedBy) {
-}
+public record StoredObject(
+        StorageKey key,
+        long size,
+        String contentType,
+        String etag,
+        Instant lastModified,
+        String filename,
+        String uploadedBy) {}

@@ -22,7 +22,8 @@ public final class AccessPolicy {
             throw new AccessDenied("this token is not valid for org " + target);
         }
         if (!admin && !hasAtLeast(caller, action.leastRole())) {
-            throw new AccessDenied("this action needs the role " + action.leastRole().group());
+            throw new AccessDenied(
+                    "this action needs the role " + action.leastRole().group());
         }
     }
 

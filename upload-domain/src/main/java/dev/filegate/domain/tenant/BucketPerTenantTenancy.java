@@ -9,8 +9,11 @@ public record BucketPerTenantTenancy(String template) implements TenancyStrategy
     public static final String PLACEHOLDER = "{org}";
 
     public BucketPerTenantTenancy {
-        if (template == null || !template.contains(PLACEHOLDER) || template.indexOf(PLACEHOLDER) != template.lastIndexOf(PLACEHOLDER)) {
-            throw new IllegalArgumentException("the bucket template must contain {org} exactly once, e.g. tenant-{org}");
+        if (template == null
+                || !template.contains(PLACEHOLDER)
+                || template.indexOf(PLACEHOLDER) != template.lastIndexOf(PLACEHOLDER)) {
+            throw new IllegalArgumentException(
+                    "the bucket template must contain {org} exactly once, e.g. tenant-{org}");
         }
         BucketName.require(template.replace(PLACEHOLDER, "org"), "the bucket template");
     }
@@ -19,7 +22,8 @@ public record BucketPerTenantTenancy(String template) implements TenancyStrategy
     public String bucketFor(OrgId org) {
         String bucket = template.replace(PLACEHOLDER, org.value());
         if (!BucketName.isValid(bucket)) {
-            throw new PolicyViolation(PolicyViolation.Kind.INVALID_ORG,
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_ORG,
                     "this org id does not give a valid bucket name under the configured template");
         }
         return bucket;
@@ -30,7 +34,9 @@ public record BucketPerTenantTenancy(String template) implements TenancyStrategy
         int at = template.indexOf(PLACEHOLDER);
         String prefix = template.substring(0, at);
         String suffix = template.substring(at + PLACEHOLDER.length());
-        if (bucket == null || !bucket.startsWith(prefix) || !bucket.endsWith(suffix)
+        if (bucket == null
+                || !bucket.startsWith(prefix)
+                || !bucket.endsWith(suffix)
                 || bucket.length() <= prefix.length() + suffix.length()) {
             return false;
         }

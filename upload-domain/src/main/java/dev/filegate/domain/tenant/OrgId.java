@@ -15,7 +15,8 @@ public record OrgId(String value) {
     public OrgId {
         Objects.requireNonNull(value, "value");
         if (!SLUG.matcher(value).matches()) {
-            throw new PolicyViolation(PolicyViolation.Kind.INVALID_ORG,
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_ORG,
                     "an org id is 1 to 64 lower-case letters, digits or inner hyphens");
         }
     }

@@ -19,8 +19,9 @@ public sealed interface TenancyStrategy permits SharedBucketTenancy, BucketPerTe
         return switch (strategy == null ? "" : strategy.strip()) {
             case SharedBucketTenancy.NAME -> new SharedBucketTenancy(sharedBucket);
             case BucketPerTenantTenancy.NAME -> new BucketPerTenantTenancy(bucketTemplate);
-            default -> throw new IllegalArgumentException("unknown tenancy strategy '" + strategy + "' (use "
-                    + SharedBucketTenancy.NAME + " or " + BucketPerTenantTenancy.NAME + ")");
+            default ->
+                throw new IllegalArgumentException("unknown tenancy strategy '" + strategy + "' (use "
+                        + SharedBucketTenancy.NAME + " or " + BucketPerTenantTenancy.NAME + ")");
         };
     }
 }

@@ -23,9 +23,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Pattern;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The tenant's files: upload through the service, list, read, describe, delete. */
 public final class FileService {
@@ -38,7 +38,11 @@ public final class FileService {
     private final AccessPolicy access;
     private final StorageKeyGenerator keys;
 
-    public FileService(ObjectStore store, TenancyStrategy tenancy, UploadPolicy policy, AccessPolicy access,
+    public FileService(
+            ObjectStore store,
+            TenancyStrategy tenancy,
+            UploadPolicy policy,
+            AccessPolicy access,
             StorageKeyGenerator keys) {
         this.store = Objects.requireNonNull(store, "store");
         this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
@@ -57,8 +61,8 @@ public final class FileService {
         StorageKey key = keys.next(org, upload.keyExtension());
         ObjectLocation location = new ObjectLocation(tenancy.bucketFor(org), key);
         SizeLimitedInputStream limited = new SizeLimitedInputStream(checkedHead(body, upload), upload.maxBytes());
-        NewObject object = new NewObject(upload.contentType().toString(), upload.fileName().value(), caller.subject(),
-                request.declaredSize());
+        NewObject object = new NewObject(
+                upload.contentType().toString(), upload.fileName().value(), caller.subject(), request.declaredSize());
         StoredObject stored;
         try {
             stored = store.put(location, object, limited);
@@ -70,11 +74,22 @@ public final class FileService {
         }
         if (request.declaredSize().isPresent() && request.declaredSize().getAsLong() != limited.count()) {
             store.delete(location);
-            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the body length differs from the declared size");
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST, "the body length differs from the declared size");
         }
-        return new StoredFile(org, key.fileId(), upload.fileName().value(), upload.contentType().toString(), limited.count(),
-                limited.sha256Hex(), stored.etag(), stored.lastModified() != null ? stored.lastModified() : keys.clock().instant(),
-                caller.subject(), StoredFile.State.COMPLETE);
+        return new StoredFile(
+                org,
+                key.fileId(),
+                upload.fileName().value(),
+                upload.contentType().toString(),
+                limited.count(),
+                limited.sha256Hex(),
+                stored.etag(),
+                stored.lastModified() != null
+                        ? stored.lastModified()
+                        : keys.clock().instant(),
+                caller.subject(),
+                StoredFile.State.COMPLETE);
     }
 
     /** Reads the first bytes to check them against the declared type, then hands on a stream that starts over. */
@@ -95,12 +110,19 @@ public final class FileService {
         access.check(caller, org, Action.LIST);
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         ObjectPage page = store.list(tenancy.bucketFor(org), StorageKey.prefixOf(org), storeCursor(cursor), size);
-        return new FilePage(page.objects().stream().filter(o -> o.key().belongsTo(org)).map(o -> view(org, o)).toList(),
-                page.nextCursor() == null ? null : CURSOR_ENCODER.encodeToString(page.nextCursor().getBytes(StandardCharsets.UTF_8)));
+        return new FilePage(
+                page.objects().stream()
+                        .filter(o -> o.key().belongsTo(org))
+                        .map(o -> view(org, o))
+                        .toList(),
+                page.nextCursor() == null
+                        ? null
+                        : CURSOR_ENCODER.encodeToString(page.nextCursor().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The longest cursor accepted (what this service hands out is far shorter). */
     public static final int MAX_CURSOR = 2048;
+
     private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_CURSOR + "}");
     private static final Base64.Encoder CURSOR_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -122,13 +144,17 @@ public final class FileService {
                 // falls through to the refusal
             }
         }
-        throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
+        throw new PolicyViolation(
+                PolicyViolation.Kind.INVALID_REQUEST,
                 "cursor must be a next_cursor value from a previous page of this listing");
     }
 
     public Optional<StoredFile> describe(Caller caller, OrgId org, String fileId) {
         access.check(caller, org, Action.READ);
-        return locate(org, fileId).flatMap(store::head).filter(FileService::complete).map(o -> view(org, o));
+        return locate(org, fileId)
+                .flatMap(store::head)
+                .filter(FileService::complete)
+                .map(o -> view(org, o));
     }
 
     public ObjectRead read(Caller caller, OrgId org, String fileId, ReadConditions conditions) {
@@ -171,8 +197,16 @@ public final class FileService {
     }
 
     static StoredFile view(OrgId org, StoredObject o) {
-        return new StoredFile(org, o.key().fileId(), o.filename() != null ? o.filename() : o.key().fileId().value(),
-                o.contentType(), o.size(), null, o.etag(), o.lastModified(), o.uploadedBy(),
+        return new StoredFile(
+                org,
+                o.key().fileId(),
+                o.filename() != null ? o.filename() : o.key().fileId().value(),
+                o.contentType(),
+                o.size(),
+                null,
+                o.etag(),
+                o.lastModified(),
+                o.uploadedBy(),
                 complete(o) ? StoredFile.State.COMPLETE : StoredFile.State.PENDING);
     }
 

@@ -20,8 +20,7 @@ import java.util.function.Supplier;
 public final class PendingUploadSweeper {
 
     /** What one sweep did. */
-    public record Result(int removedObjects, int removedEntries) {
-    }
+    public record Result(int removedObjects, int removedEntries) {}
 
     private final ObjectStore store;
     private final PendingUploads pending;
@@ -29,8 +28,8 @@ public final class PendingUploadSweeper {
     private final Clock clock;
     private final Duration grace;
 
-    public PendingUploadSweeper(ObjectStore store, PendingUploads pending, Supplier<List<String>> buckets, Clock clock,
-            Duration grace) {
+    public PendingUploadSweeper(
+            ObjectStore store, PendingUploads pending, Supplier<List<String>> buckets, Clock clock, Duration grace) {
         this.store = store;
         this.pending = pending;
         this.buckets = buckets;

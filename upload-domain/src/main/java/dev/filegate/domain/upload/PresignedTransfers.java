@@ -21,10 +21,10 @@ import dev.filegate.domain.storage.SignedRequest;
 import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.tenant.AccessPolicy;
-import dev.filegate.domain.tenant.Role;
 import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.tenant.Role;
 import dev.filegate.domain.tenant.TenancyStrategy;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,8 +63,15 @@ public final class PresignedTransfers {
      *        over the bytes): the only defence against a client copying another object into its upload on a store
      *        that honours headers nobody signed (see SECURITY.md)
      */
-    public PresignedTransfers(ObjectStore store, AccessSigner signer, PendingUploads pending, TenancyStrategy tenancy,
-            UploadPolicy policy, AccessPolicy access, StorageKeyGenerator keys, boolean requireSha256) {
+    public PresignedTransfers(
+            ObjectStore store,
+            AccessSigner signer,
+            PendingUploads pending,
+            TenancyStrategy tenancy,
+            UploadPolicy policy,
+            AccessPolicy access,
+            StorageKeyGenerator keys,
+            boolean requireSha256) {
         this.store = Objects.requireNonNull(store, "store");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.pending = Objects.requireNonNull(pending, "pending");
@@ -81,23 +88,24 @@ public final class PresignedTransfers {
      *
      * @param sha256 the file's SHA-256 as hex or base64, if the client knows it
      */
-    public PresignedUpload presign(Caller caller, OrgId org, UploadRequest request, Optional<String> sha256,
-            AccessSigner.Audience audience) {
+    public PresignedUpload presign(
+            Caller caller, OrgId org, UploadRequest request, Optional<String> sha256, AccessSigner.Audience audience) {
         if (audience == AccessSigner.Audience.INTERNAL && !caller.has(Role.SERVICE)) {
             throw new AccessDenied("URLs for the internal endpoint are for service callers (role service)");
         }
         if (requireSha256 && sha256.isEmpty()) {
-            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST,
                     "this deployment needs the file's sha256 with every presigned upload");
         }
         Reservation r = reserve(caller, org, request, sha256);
         ObjectLocation incoming = r.location().incomingArea();
-        SignedRequest put = signer.signUpload(incoming, r.type(), r.size(), r.digest(), policy.expiries().uploadUrl(),
-                audience);
+        SignedRequest put = signer.signUpload(
+                incoming, r.type(), r.size(), r.digest(), policy.expiries().uploadUrl(), audience);
         // Seed 001's client uses get_url right after its PUT, without completing: it serves the bytes as uploaded
         // (as an attachment of the declared type) until the upload is completed or swept, never through the API.
-        SignedRequest get = signer.signDownload(incoming, r.filename(), r.type(), policy.expiries().downloadUrl(),
-                audience);
+        SignedRequest get = signer.signDownload(
+                incoming, r.filename(), r.type(), policy.expiries().downloadUrl(), audience);
         record(caller, r, put.expiresAt());
         return new PresignedUpload(r.location().key().fileId(), put, get);
     }
@@ -108,18 +116,22 @@ public final class PresignedTransfers {
      */
     public PresignedUpload reserveForGateway(Caller caller, OrgId org, UploadRequest request, URI gateway) {
         Reservation r = reserve(caller, org, request, Optional.empty());
-        java.time.Instant expires = keys.clock().instant().plus(policy.expiries().uploadUrl());
+        java.time.Instant expires =
+                keys.clock().instant().plus(policy.expiries().uploadUrl());
         URI url = GatewayAuthorizer.fileUrl(gateway, org, r.location().key().fileId());
-        SignedRequest put = new SignedRequest("PUT", url, java.util.Map.of("Content-Type", r.type(), "Content-Length",
-                Long.toString(r.size())), expires);
+        SignedRequest put = new SignedRequest(
+                "PUT",
+                url,
+                java.util.Map.of("Content-Type", r.type(), "Content-Length", Long.toString(r.size())),
+                expires);
         SignedRequest get = new SignedRequest("GET", url, java.util.Map.of(), expires);
         record(caller, r, expires);
         return new PresignedUpload(r.location().key().fileId(), put, get);
     }
 
     /** A validated upload with its freshly generated location. */
-    private record Reservation(ObjectLocation location, String filename, String type, long size, Optional<byte[]> digest) {
-    }
+    private record Reservation(
+            ObjectLocation location, String filename, String type, long size, Optional<byte[]> digest) {}
 
     private Reservation reserve(Caller caller, OrgId org, UploadRequest request, Optional<String> sha256) {
         access.check(caller, org, Action.UPLOAD);
@@ -131,13 +143,24 @@ public final class PresignedTransfers {
         StorageKey key = keys.next(org, upload.keyExtension());
         ObjectLocation location = new ObjectLocation(tenancy.bucketFor(org), key);
         store.prepare(location.bucket());
-        return new Reservation(location, upload.fileName().value(), upload.contentType().toString(),
-                request.declaredSize().getAsLong(), digest);
+        return new Reservation(
+                location,
+                upload.fileName().value(),
+                upload.contentType().toString(),
+                request.declaredSize().getAsLong(),
+                digest);
     }
 
     private void record(Caller caller, Reservation r, java.time.Instant expires) {
-        pending.record(new PendingUpload(r.location().bucket(), r.location().key(), r.filename(), r.type(), r.size(),
-                r.digest().map(d -> HexFormat.of().formatHex(d)).orElse(null), caller.subject(), keys.clock().instant(),
+        pending.record(new PendingUpload(
+                r.location().bucket(),
+                r.location().key(),
+                r.filename(),
+                r.type(),
+                r.size(),
+                r.digest().map(d -> HexFormat.of().formatHex(d)).orElse(null),
+                caller.subject(),
+                keys.clock().instant(),
                 expires));
     }
 
@@ -159,29 +182,39 @@ public final class PresignedTransfers {
     private StoredFile completeLocked(OrgId org, ObjectLocation location) {
         Optional<PendingUpload> promised = pending.find(location.bucket(), location.key());
         if (promised.isEmpty() || promised.get().closed()) {
-            return store.head(location).filter(FileService::complete).map(o -> withSha256(FileService.view(org, o),
-                    promised.map(PendingUpload::sha256Hex).orElse(null))).orElseThrow(PresignedTransfers::unknown);
+            return store.head(location)
+                    .filter(FileService::complete)
+                    .map(o -> withSha256(
+                            FileService.view(org, o),
+                            promised.map(PendingUpload::sha256Hex).orElse(null)))
+                    .orElseThrow(PresignedTransfers::unknown);
         }
         PendingUpload p = promised.get();
         ObjectLocation incoming = location.incomingArea();
         StoredObject arrived = store.head(incoming)
-                .orElseThrow(() -> new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet"));
+                .orElseThrow(() ->
+                        new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet"));
         OptionalLong size = OptionalLong.of(p.size());
         try {
             MediaType declared = MediaType.parse(p.contentType());
-            if (arrived.contentType() == null || !MediaType.parse(arrived.contentType()).equals(declared)) {
-                throw new PolicyViolation(PolicyViolation.Kind.TYPE_MISMATCH, "the uploaded content type differs from the declared one");
+            if (arrived.contentType() == null
+                    || !MediaType.parse(arrived.contentType()).equals(declared)) {
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.TYPE_MISMATCH, "the uploaded content type differs from the declared one");
             }
             if (arrived.filename() != null || arrived.uploadedBy() != null) {
                 // Nothing the service signs writes metadata: this object was written with headers nobody signed, or
                 // copied from one of the service's files by a store that honours such headers (x-amz-copy-source).
-                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST,
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.INVALID_REQUEST,
                         "the upload carries metadata the service did not sign; send exactly the signed headers");
             }
-            StoredObject copy = store.copy(incoming, location, NewObject.unvalidated(p.contentType(), p.uploadedBy(), size));
+            StoredObject copy =
+                    store.copy(incoming, location, NewObject.unvalidated(p.contentType(), p.uploadedBy(), size));
             if (copy.size() != p.size()) {
                 // (never the sizes: a client must not learn the size of an object it made the store copy)
-                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the uploaded size differs from the declared one");
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.INVALID_REQUEST, "the uploaded size differs from the declared one");
             }
             checkContent(location, declared, p);
         } catch (PolicyViolation e) {
@@ -190,23 +223,39 @@ public final class PresignedTransfers {
             pending.record(p.closedAt(keys.clock().instant())); // kept, so that bytes PUT again are swept too
             throw e;
         }
-        StoredObject sealed = store.copy(location, location, new NewObject(p.contentType(), p.filename(), p.uploadedBy(), size));
+        StoredObject sealed =
+                store.copy(location, location, new NewObject(p.contentType(), p.filename(), p.uploadedBy(), size));
         store.delete(incoming);
         pending.record(p.closedAt(keys.clock().instant()));
         return withSha256(FileService.view(org, sealed), p.sha256Hex());
     }
 
     private static StoredFile withSha256(StoredFile f, String sha256Hex) {
-        return new StoredFile(f.org(), f.id(), f.filename(), f.contentType(), f.size(), sha256Hex, f.etag(), f.createdAt(),
-                f.uploadedBy(), f.state());
+        return new StoredFile(
+                f.org(),
+                f.id(),
+                f.filename(),
+                f.contentType(),
+                f.size(),
+                sha256Hex,
+                f.etag(),
+                f.createdAt(),
+                f.uploadedBy(),
+                f.state());
     }
 
     /** A short-lived GET of a completed file, for redirect downloads. */
     public Optional<SignedRequest> redirect(Caller caller, OrgId org, String fileId) {
         access.check(caller, org, Action.READ);
-        return locate(org, fileId).flatMap(l -> store.head(l).filter(FileService::complete)
-                .map(o -> signer.signDownload(l, o.filename(), o.contentType() == null ? MediaType.OCTET_STREAM.toString()
-                        : o.contentType(), policy.expiries().redirect(), AccessSigner.Audience.PUBLIC)));
+        return locate(org, fileId)
+                .flatMap(l -> store.head(l)
+                        .filter(FileService::complete)
+                        .map(o -> signer.signDownload(
+                                l,
+                                o.filename(),
+                                o.contentType() == null ? MediaType.OCTET_STREAM.toString() : o.contentType(),
+                                policy.expiries().redirect(),
+                                AccessSigner.Audience.PUBLIC)));
     }
 
     /**
@@ -220,7 +269,8 @@ public final class PresignedTransfers {
             FileSignatures.check(declared, new byte[0]);
             return;
         }
-        Optional<ByteRange> range = hashed ? Optional.empty()
+        Optional<ByteRange> range = hashed
+                ? Optional.empty()
                 : Optional.of(new ByteRange(0L, Math.min(p.size(), FileSignatures.HEAD_BYTES) - 1));
         ObjectRead read = store.get(location, new ReadConditions(range, Optional.empty()));
         if (!(read instanceof ObjectRead.Content content)) {
@@ -231,7 +281,8 @@ public final class PresignedTransfers {
             if (hashed) {
                 in.transferTo(OutputStream.nullOutputStream());
                 if (!p.sha256Hex().equals(in.sha256Hex())) {
-                    throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "the uploaded bytes differ from the declared sha256");
+                    throw new PolicyViolation(
+                            PolicyViolation.Kind.INVALID_REQUEST, "the uploaded bytes differ from the declared sha256");
                 }
             }
         } catch (IOException e) {
@@ -251,12 +302,15 @@ public final class PresignedTransfers {
         String t = text.strip();
         byte[] bytes;
         try {
-            bytes = t.matches("[0-9a-fA-F]{64}") ? HexFormat.of().parseHex(t) : Base64.getDecoder().decode(t);
+            bytes = t.matches("[0-9a-fA-F]{64}")
+                    ? HexFormat.of().parseHex(t)
+                    : Base64.getDecoder().decode(t);
         } catch (IllegalArgumentException e) {
             bytes = new byte[0];
         }
         if (bytes.length != 32) {
-            throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "sha256 must be 64 hex digits or 44 base64 characters");
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST, "sha256 must be 64 hex digits or 44 base64 characters");
         }
         return bytes;
     }

@@ -9,8 +9,17 @@ import java.time.Instant;
  *
  * @param sha256 hex digest when the service saw the bytes (proxy uploads), otherwise {@code null}
  */
-public record StoredFile(OrgId org, FileId id, String filename, String contentType, long size, String sha256,
-        String etag, Instant createdAt, String uploadedBy, State state) {
+public record StoredFile(
+        OrgId org,
+        FileId id,
+        String filename,
+        String contentType,
+        long size,
+        String sha256,
+        String etag,
+        Instant createdAt,
+        String uploadedBy,
+        State state) {
 
     /** Whether the file passed every check and may be served. */
     public enum State {

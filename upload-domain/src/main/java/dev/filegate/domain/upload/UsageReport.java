@@ -19,8 +19,7 @@ import java.util.List;
 public final class UsageReport {
 
     /** One tenant's files. */
-    public record TenantUsage(OrgId org, long files, long bytes) {
-    }
+    public record TenantUsage(OrgId org, long files, long bytes) {}
 
     private final ObjectStore store;
     private final PendingUploads pending;

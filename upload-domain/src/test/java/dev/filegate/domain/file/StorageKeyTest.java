@@ -29,7 +29,8 @@ class StorageKeyTest {
 
     @Test
     void keyWithoutExtension() {
-        assertEquals("orgs/acme/files/2026/01/" + ID, keys.next(OrgId.of("acme"), "").value());
+        assertEquals(
+                "orgs/acme/files/2026/01/" + ID, keys.next(OrgId.of("acme"), "").value());
     }
 
     @Test
@@ -47,18 +48,30 @@ class StorageKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"orgs/acme/files/2026/01/../../../globex/files/2026/01/" + "0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b",
-            "orgs/acme/files/2026/13/0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b", "orgs/acme/files/x.png", "/orgs/acme/files",
-            "orgs/Acme/files/2026/01/0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b",
-            "orgs/acme/files/2026/01/0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b.PNG"})
+    @ValueSource(
+            strings = {
+                "orgs/acme/files/2026/01/../../../globex/files/2026/01/" + "0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b",
+                "orgs/acme/files/2026/13/0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b",
+                "orgs/acme/files/x.png",
+                "/orgs/acme/files",
+                "orgs/Acme/files/2026/01/0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b",
+                "orgs/acme/files/2026/01/0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b.PNG"
+            })
     void foreignOrTraversingKeysDoNotParse(String text) {
         assertTrue(StorageKey.parse(text).isEmpty());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..", "2026-01-0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b/../x", "2026-01-..%2F",
-            "2026-1-0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b", "2026-01-0B6C3C1E-4C7E-4F3A-9C0E-1B2D3E4F5A6B",
-            "2026-01-0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b.p/ng", ""})
+    @ValueSource(
+            strings = {
+                "..",
+                "2026-01-0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b/../x",
+                "2026-01-..%2F",
+                "2026-1-0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b",
+                "2026-01-0B6C3C1E-4C7E-4F3A-9C0E-1B2D3E4F5A6B",
+                "2026-01-0b6c3c1e-4c7e-4f3a-9c0e-1b2d3e4f5a6b.p/ng",
+                ""
+            })
     void hostileFileIdsDoNotParse(String text) {
         assertTrue(FileId.parse(text).isEmpty());
     }

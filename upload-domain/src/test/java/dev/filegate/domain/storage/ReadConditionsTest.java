@@ -19,8 +19,10 @@ class ReadConditionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "\"a\u0000\"", "\"a\" junk", "\"a\nb\"", "**"})
     void malformedIfNoneMatchIsTheClientsError(String tags) {
-        assertEquals(PolicyViolation.Kind.INVALID_REQUEST,
-                assertThrows(PolicyViolation.class, () -> ReadConditions.fromHeaders(null, tags)).kind());
+        assertEquals(
+                PolicyViolation.Kind.INVALID_REQUEST,
+                assertThrows(PolicyViolation.class, () -> ReadConditions.fromHeaders(null, tags))
+                        .kind());
     }
 
     @org.junit.jupiter.api.Test

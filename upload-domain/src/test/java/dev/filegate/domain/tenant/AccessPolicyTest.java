@@ -54,7 +54,8 @@ class AccessPolicyTest {
 
     @Test
     void adminCrossesTenantsOnlyWhereConfigured() {
-        assertThrows(AccessDenied.class, () -> new AccessPolicy(false).check(caller(ACME, Role.ADMIN), GLOBEX, Action.READ));
+        assertThrows(
+                AccessDenied.class, () -> new AccessPolicy(false).check(caller(ACME, Role.ADMIN), GLOBEX, Action.READ));
         assertDoesNotThrow(() -> new AccessPolicy(true).check(caller(ACME, Role.ADMIN), GLOBEX, Action.DELETE));
     }
 
@@ -64,7 +65,8 @@ class AccessPolicyTest {
         org.junit.jupiter.api.Assertions.assertFalse(strict.seesAllTenants(caller(GLOBEX, Role.ADMIN)));
         org.junit.jupiter.api.Assertions.assertTrue(strict.seesAllTenants(caller(null, Role.OPERATOR)));
         org.junit.jupiter.api.Assertions.assertTrue(new AccessPolicy(true).seesAllTenants(caller(GLOBEX, Role.ADMIN)));
-        assertThrows(AccessDenied.class, () -> strict.seesAllTenants(caller(null, Role.ADMIN)), "an admin of no tenant");
+        assertThrows(
+                AccessDenied.class, () -> strict.seesAllTenants(caller(null, Role.ADMIN)), "an admin of no tenant");
         assertThrows(AccessDenied.class, () -> strict.seesAllTenants(caller(ACME, Role.UPLOADER)));
         assertThrows(AccessDenied.class, () -> strict.seesAllTenants(caller(ACME, Role.SERVICE)));
     }

@@ -17,8 +17,25 @@ class OrgIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "..", ".", "a/../b", "A%2F..%2FB", "a%2fb", "a/b", "a\\b", "Acme", "-acme", "acme-",
-            "acme\u0000", "acme\n", "ac me", "acme.corp", "\u0430cme"})
+    @ValueSource(
+            strings = {
+                "",
+                "..",
+                ".",
+                "a/../b",
+                "A%2F..%2FB",
+                "a%2fb",
+                "a/b",
+                "a\\b",
+                "Acme",
+                "-acme",
+                "acme-",
+                "acme\u0000",
+                "acme\n",
+                "ac me",
+                "acme.corp",
+                "\u0430cme"
+            })
     void orgInjection(String hostile) {
         PolicyViolation e = assertThrows(PolicyViolation.class, () -> OrgId.of(hostile));
         assertEquals(PolicyViolation.Kind.INVALID_ORG, e.kind());

@@ -37,8 +37,12 @@ class FileServiceTest {
     private final InMemoryObjectStore store = new InMemoryObjectStore();
 
     private FileService service(TenancyStrategy tenancy) {
-        UploadPolicy policy = new UploadPolicy(DataSize.ofMebibytes(1), SizeLimit.parseAll("text/plain=10B"),
-                MediaTypeAllowList.parse("image/*,text/plain"), FilenameRules.defaults(), Expiries.defaults());
+        UploadPolicy policy = new UploadPolicy(
+                DataSize.ofMebibytes(1),
+                SizeLimit.parseAll("text/plain=10B"),
+                MediaTypeAllowList.parse("image/*,text/plain"),
+                FilenameRules.defaults(),
+                Expiries.defaults());
         return new FileService(store, tenancy, policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault());
     }
 
@@ -54,7 +58,8 @@ class FileServiceTest {
 
     @Test
     void uploadStoresUnderTheTenantPrefixWithDigest() throws IOException {
-        StoredFile f = shared.upload(uploader(ACME), ACME, new UploadRequest("a.txt", "text/plain", OptionalLong.of(5)), body("hello"));
+        StoredFile f = shared.upload(
+                uploader(ACME), ACME, new UploadRequest("a.txt", "text/plain", OptionalLong.of(5)), body("hello"));
         assertEquals(5, f.size());
         assertEquals("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", f.sha256());
         assertTrue(store.bytes.keySet().iterator().next().startsWith("files/orgs/acme/files/"));
@@ -62,44 +67,74 @@ class FileServiceTest {
 
     @Test
     void bodyOverTheLimitWithoutDeclaredSizeIsRefusedAndNothingIsStored() {
-        PolicyViolation e = assertThrows(PolicyViolation.class, () -> shared.upload(uploader(ACME), ACME,
-                new UploadRequest("a.txt", "text/plain", OptionalLong.empty()), body("01234567890")));
+        PolicyViolation e = assertThrows(
+                PolicyViolation.class,
+                () -> shared.upload(
+                        uploader(ACME),
+                        ACME,
+                        new UploadRequest("a.txt", "text/plain", OptionalLong.empty()),
+                        body("01234567890")));
         assertEquals(PolicyViolation.Kind.TOO_LARGE, e.kind());
         assertTrue(store.bytes.isEmpty());
     }
 
     @Test
     void bodyOfExactlyTheLimitIsAccepted() throws IOException {
-        assertEquals(10, shared.upload(uploader(ACME), ACME, new UploadRequest("a.txt", "text/plain", OptionalLong.empty()),
-                body("0123456789")).size());
+        assertEquals(
+                10,
+                shared.upload(
+                                uploader(ACME),
+                                ACME,
+                                new UploadRequest("a.txt", "text/plain", OptionalLong.empty()),
+                                body("0123456789"))
+                        .size());
     }
 
     @Test
     void declaredSizeOverTheLimitIsRefusedBeforeTheStoreIsTouched() {
-        assertThrows(PolicyViolation.class, () -> shared.upload(uploader(ACME), ACME,
-                new UploadRequest("a.txt", "text/plain", OptionalLong.of(11)), body("x")));
+        assertThrows(
+                PolicyViolation.class,
+                () -> shared.upload(
+                        uploader(ACME),
+                        ACME,
+                        new UploadRequest("a.txt", "text/plain", OptionalLong.of(11)),
+                        body("x")));
         assertEquals(0, store.puts);
     }
 
     @Test
     void bodyShorterThanDeclaredLeavesNothingBehind() {
-        assertThrows(PolicyViolation.class, () -> shared.upload(uploader(ACME), ACME,
-                new UploadRequest("a.txt", "text/plain", OptionalLong.of(8)), body("abc")));
+        assertThrows(
+                PolicyViolation.class,
+                () -> shared.upload(
+                        uploader(ACME),
+                        ACME,
+                        new UploadRequest("a.txt", "text/plain", OptionalLong.of(8)),
+                        body("abc")));
         assertTrue(store.bytes.isEmpty());
     }
 
     @Test
     void uploadIntoAnotherTenantIsRefusedBeforeTheStoreIsTouched() {
-        assertThrows(AccessDenied.class, () -> shared.upload(uploader(ACME), GLOBEX,
-                new UploadRequest("a.txt", "text/plain", OptionalLong.empty()), body("x")));
+        assertThrows(
+                AccessDenied.class,
+                () -> shared.upload(
+                        uploader(ACME),
+                        GLOBEX,
+                        new UploadRequest("a.txt", "text/plain", OptionalLong.empty()),
+                        body("x")));
         assertEquals(0, store.puts);
     }
 
     @Test
     void anotherTenantsFileReadsAsMissingAndIsNeverListed() throws IOException {
-        StoredFile f = shared.upload(uploader(GLOBEX), GLOBEX, new UploadRequest("g.txt", "text/plain", OptionalLong.empty()),
+        StoredFile f = shared.upload(
+                uploader(GLOBEX),
+                GLOBEX,
+                new UploadRequest("g.txt", "text/plain", OptionalLong.empty()),
                 body("secret"));
-        assertInstanceOf(ObjectRead.Missing.class, shared.read(uploader(ACME), ACME, f.id().value(), ReadConditions.none()));
+        assertInstanceOf(
+                ObjectRead.Missing.class, shared.read(uploader(ACME), ACME, f.id().value(), ReadConditions.none()));
         assertTrue(shared.list(uploader(ACME), ACME, null, 100).files().isEmpty());
         assertEquals(1, shared.list(uploader(GLOBEX), GLOBEX, null, 100).files().size());
     }
@@ -110,15 +145,21 @@ class FileServiceTest {
 
     @Test
     void pngDeclaredHtmlIsRefusedAndNothingIsStored() {
-        PolicyViolation e = assertThrows(PolicyViolation.class, () -> shared.upload(uploader(ACME), ACME,
-                new UploadRequest("a.png", "image/png", OptionalLong.empty()), body("<!DOCTYPE html><script>alert(1)</script>")));
+        PolicyViolation e = assertThrows(
+                PolicyViolation.class,
+                () -> shared.upload(
+                        uploader(ACME),
+                        ACME,
+                        new UploadRequest("a.png", "image/png", OptionalLong.empty()),
+                        body("<!DOCTYPE html><script>alert(1)</script>")));
         assertEquals(PolicyViolation.Kind.TYPE_MISMATCH, e.kind());
         assertEquals(0, store.puts);
     }
 
     @Test
     void malformedIdsReadAsMissing() {
-        assertInstanceOf(ObjectRead.Missing.class, shared.read(uploader(ACME), ACME, "../globex/x", ReadConditions.none()));
+        assertInstanceOf(
+                ObjectRead.Missing.class, shared.read(uploader(ACME), ACME, "../globex/x", ReadConditions.none()));
         assertEquals(false, shared.delete(uploader(ACME), ACME, "2026-01-..%2f"));
     }
 
@@ -126,7 +167,8 @@ class FileServiceTest {
     void bucketPerTenantKeepsTenantsInSeparateBuckets() throws IOException {
         FileService perTenant = service(TenancyStrategy.of("bucket-per-tenant", null, "t-{org}"));
         perTenant.upload(uploader(ACME), ACME, new UploadRequest("a.png", "image/png", OptionalLong.empty()), png());
-        perTenant.upload(uploader(GLOBEX), GLOBEX, new UploadRequest("b.png", "image/png", OptionalLong.empty()), png());
+        perTenant.upload(
+                uploader(GLOBEX), GLOBEX, new UploadRequest("b.png", "image/png", OptionalLong.empty()), png());
         assertTrue(store.bytes.keySet().stream().anyMatch(k -> k.startsWith("t-acme/orgs/acme/files/")));
         assertTrue(store.bytes.keySet().stream().anyMatch(k -> k.startsWith("t-globex/orgs/globex/files/")));
         assertEquals(1, perTenant.list(uploader(ACME), ACME, null, 10).files().size());

@@ -28,8 +28,14 @@ final class InMemoryObjectStore implements ObjectStore {
     public StoredObject put(ObjectLocation location, NewObject object, InputStream body) throws IOException {
         puts++;
         byte[] data = body.readAllBytes();
-        StoredObject stored = new StoredObject(location.key(), data.length, object.contentType(), "\"e" + data.length + "\"",
-                Instant.parse("2026-01-01T00:00:00Z"), object.filename(), object.uploadedBy());
+        StoredObject stored = new StoredObject(
+                location.key(),
+                data.length,
+                object.contentType(),
+                "\"e" + data.length + "\"",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                object.filename(),
+                object.uploadedBy());
         bytes.put(location.bucket() + "/" + location.objectKey(), data);
         objects.put(location.bucket() + "/" + location.objectKey(), stored);
         return stored;
@@ -41,35 +47,49 @@ final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public void prepare(String bucket) {
-    }
+    public void prepare(String bucket) {}
 
     @Override
     public Usage usage(String bucket, String prefix) {
-        List<StoredObject> found = objects.entrySet().stream().filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
-                .map(Map.Entry::getValue).toList();
-        return new Usage(found.size(), found.stream().mapToLong(StoredObject::size).sum());
+        List<StoredObject> found = objects.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
+                .map(Map.Entry::getValue)
+                .toList();
+        return new Usage(
+                found.size(), found.stream().mapToLong(StoredObject::size).sum());
     }
 
     @Override
     public List<String> childPrefixes(String bucket, String prefix) {
-        return objects.keySet().stream().filter(k -> k.startsWith(bucket + "/" + prefix))
+        return objects.keySet().stream()
+                .filter(k -> k.startsWith(bucket + "/" + prefix))
                 .map(k -> k.substring(bucket.length() + 1 + prefix.length()))
-                .filter(rest -> rest.contains("/")).map(rest -> prefix + rest.substring(0, rest.indexOf('/') + 1))
-                .distinct().toList();
+                .filter(rest -> rest.contains("/"))
+                .map(rest -> prefix + rest.substring(0, rest.indexOf('/') + 1))
+                .distinct()
+                .toList();
     }
 
     @Override
     public List<String> buckets() {
-        return objects.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().toList();
+        return objects.keySet().stream()
+                .map(k -> k.substring(0, k.indexOf('/')))
+                .distinct()
+                .toList();
     }
 
     @Override
     public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
         String source = from.bucket() + "/" + from.objectKey();
         StoredObject o = objects.get(source);
-        StoredObject copied = new StoredObject(to.key(), o.size(), object.contentType(), o.etag(), o.lastModified(),
-                object.filename(), object.uploadedBy());
+        StoredObject copied = new StoredObject(
+                to.key(),
+                o.size(),
+                object.contentType(),
+                o.etag(),
+                o.lastModified(),
+                object.filename(),
+                object.uploadedBy());
         String target = to.bucket() + "/" + to.objectKey();
         bytes.put(target, bytes.get(source));
         objects.put(target, copied);
@@ -80,7 +100,8 @@ final class InMemoryObjectStore implements ObjectStore {
     public ObjectRead get(ObjectLocation location, ReadConditions conditions) {
         String id = location.bucket() + "/" + location.objectKey();
         return objects.containsKey(id)
-                ? new ObjectRead.Content(objects.get(id), bytes.get(id).length, null, new ByteArrayInputStream(bytes.get(id)))
+                ? new ObjectRead.Content(
+                        objects.get(id), bytes.get(id).length, null, new ByteArrayInputStream(bytes.get(id)))
                 : new ObjectRead.Missing();
     }
 
@@ -92,8 +113,11 @@ final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public ObjectPage list(String bucket, String prefix, String cursor, int limit) {
-        List<StoredObject> found = objects.entrySet().stream().filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
-                .map(Map.Entry::getValue).limit(limit).toList();
+        List<StoredObject> found = objects.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
+                .map(Map.Entry::getValue)
+                .limit(limit)
+                .toList();
         return new ObjectPage(found, null);
     }
 

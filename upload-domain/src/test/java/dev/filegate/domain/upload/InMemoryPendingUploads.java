@@ -31,7 +31,8 @@ final class InMemoryPendingUploads implements PendingUploads {
 
     @Override
     public List<PendingUpload> list(String bucket, String prefix) {
-        return new ArrayList<>(entries.values().stream().filter(u -> u.bucket().equals(bucket)
-                && u.key().value().startsWith(prefix)).toList());
+        return new ArrayList<>(entries.values().stream()
+                .filter(u -> u.bucket().equals(bucket) && u.key().value().startsWith(prefix))
+                .toList());
     }
 }

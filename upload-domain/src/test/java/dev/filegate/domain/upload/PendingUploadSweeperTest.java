@@ -29,22 +29,28 @@ class PendingUploadSweeperTest {
 
     private StorageKey pendingUpload(Instant expiresAt, boolean bytesArrived, boolean completed) throws IOException {
         StorageKey key = keys.next(OrgId.of("acme"), "png");
-        pending.record(new PendingUpload("b", key, "a.png", "image/png", 3, null, "alice", expiresAt.minusSeconds(900), expiresAt));
+        pending.record(new PendingUpload(
+                "b", key, "a.png", "image/png", 3, null, "alice", expiresAt.minusSeconds(900), expiresAt));
         if (bytesArrived) {
-            store.put(new ObjectLocation("b", key), new NewObject("image/png", "x", "alice", OptionalLong.empty()),
+            store.put(
+                    new ObjectLocation("b", key),
+                    new NewObject("image/png", "x", "alice", OptionalLong.empty()),
                     new ByteArrayInputStream(new byte[3]));
             if (!completed) {
                 // a presigned PUT carries no filename metadata until completion
                 var o = store.objects.get("b/" + key);
-                store.objects.put("b/" + key, new dev.filegate.domain.storage.StoredObject(o.key(), o.size(), o.contentType(),
-                        o.etag(), o.lastModified(), null, null));
+                store.objects.put(
+                        "b/" + key,
+                        new dev.filegate.domain.storage.StoredObject(
+                                o.key(), o.size(), o.contentType(), o.etag(), o.lastModified(), null, null));
             }
         }
         return key;
     }
 
     private PendingUploadSweeper sweeper() {
-        return new PendingUploadSweeper(store, pending, () -> List.of("b"), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
+        return new PendingUploadSweeper(
+                store, pending, () -> List.of("b"), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
     }
 
     @Test
@@ -79,8 +85,10 @@ class PendingUploadSweeperTest {
     void whateverLiesInTheIncomingAreaPastGraceIsRemovedAndTheValidatedFileKept() throws IOException {
         StorageKey key = pendingUpload(NOW.minus(Duration.ofHours(2)), true, true);
         pending.record(pending.find("b", key).orElseThrow().closedAt(NOW.minus(Duration.ofHours(2))));
-        store.put(new ObjectLocation("b", key).incomingArea(), new NewObject("image/png", "again.png", "alice",
-                OptionalLong.empty()), new ByteArrayInputStream(new byte[5]));
+        store.put(
+                new ObjectLocation("b", key).incomingArea(),
+                new NewObject("image/png", "again.png", "alice", OptionalLong.empty()),
+                new ByteArrayInputStream(new byte[5]));
         assertEquals(new PendingUploadSweeper.Result(1, 1), sweeper().sweep());
         assertTrue(store.head(new ObjectLocation("b", key).incomingArea()).isEmpty(), "bytes PUT after completion");
         assertTrue(store.head(new ObjectLocation("b", key)).isPresent(), "the validated file");

@@ -58,28 +58,47 @@ class PresignedTransfersTest {
     private final InMemoryPendingUploads ledger = new InMemoryPendingUploads();
     private final List<ObjectLocation> signedFor = new ArrayList<>();
     private final TenancyStrategy tenancy = TenancyStrategy.of("shared-bucket", "files", null);
-    private final UploadPolicy policy = new UploadPolicy(DataSize.ofMebibytes(1), SizeLimit.parseAll(""),
-            MediaTypeAllowList.parse("image/*"), FilenameRules.defaults(), Expiries.defaults());
-    private final FileService files = new FileService(store, tenancy, policy, new AccessPolicy(false),
-            StorageKeyGenerator.systemDefault());
-    private final PresignedTransfers transfers = new PresignedTransfers(store, new RecordingSigner(), ledger, tenancy,
-            policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault(), false);
+    private final UploadPolicy policy = new UploadPolicy(
+            DataSize.ofMebibytes(1),
+            SizeLimit.parseAll(""),
+            MediaTypeAllowList.parse("image/*"),
+            FilenameRules.defaults(),
+            Expiries.defaults());
+    private final FileService files =
+            new FileService(store, tenancy, policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault());
+    private final PresignedTransfers transfers = new PresignedTransfers(
+            store,
+            new RecordingSigner(),
+            ledger,
+            tenancy,
+            policy,
+            new AccessPolicy(false),
+            StorageKeyGenerator.systemDefault(),
+            false);
     private final Caller alice = new Caller("alice", Optional.of(ACME), Set.of(Role.UPLOADER));
 
     private PresignedUpload presign() {
-        return transfers.presign(alice, ACME, new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length)),
-                Optional.empty(), AccessSigner.Audience.PUBLIC);
+        return transfers.presign(
+                alice,
+                ACME,
+                new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length)),
+                Optional.empty(),
+                AccessSigner.Audience.PUBLIC);
     }
 
     /** What a client does with its PUT URL, with whatever metadata a lenient store lets it add. */
     private void clientPuts(ObjectLocation where, String filenameMetadata, byte[] bytes) throws IOException {
-        store.put(where, new NewObject("image/png", filenameMetadata, "alice", OptionalLong.of(bytes.length)),
+        store.put(
+                where,
+                new NewObject("image/png", filenameMetadata, "alice", OptionalLong.of(bytes.length)),
                 new ByteArrayInputStream(bytes));
         // a client's PUT carries no uploader metadata: only what it added itself
         String id = where.bucket() + "/" + where.objectKey();
         StoredObject o = store.objects.get(id);
-        store.objects.put(id, new StoredObject(o.key(), o.size(), o.contentType(), o.etag(), o.lastModified(),
-                filenameMetadata, null));
+        store.objects.put(
+                id,
+                new StoredObject(
+                        o.key(), o.size(), o.contentType(), o.etag(), o.lastModified(), filenameMetadata, null));
     }
 
     private ObjectLocation location(PresignedUpload u) {
@@ -107,8 +126,10 @@ class PresignedTransfersTest {
         clientPuts(location(u).incomingArea(), "forged.png", PNG); // x-amz-meta-filename added by the client
         assertTrue(files.describe(alice, ACME, u.id().value()).isEmpty());
         assertInstanceOf(ObjectRead.Missing.class, files.read(alice, ACME, u.id().value(), ReadConditions.none()));
-        assertEquals(PolicyViolation.Kind.INVALID_REQUEST,
-                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value())).kind(),
+        assertEquals(
+                PolicyViolation.Kind.INVALID_REQUEST,
+                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()))
+                        .kind(),
                 "metadata nobody signed (or copied from a file of the service's) is refused");
         assertTrue(store.objects.isEmpty(), "and deleted");
     }
@@ -134,7 +155,8 @@ class PresignedTransfersTest {
         transfers.complete(alice, ACME, u.id().value());
         assertArrayEquals(PNG, served(u), "completing again does not take the new bytes");
         Instant later = Instant.now().plus(Duration.ofDays(1));
-        new PendingUploadSweeper(store, ledger, () -> List.of("files"), Clock.fixed(later, ZoneOffset.UTC), Duration.ofHours(1))
+        new PendingUploadSweeper(
+                        store, ledger, () -> List.of("files"), Clock.fixed(later, ZoneOffset.UTC), Duration.ofHours(1))
                 .sweep();
         assertTrue(store.head(location(u).incomingArea()).isEmpty(), "the re-PUT bytes are swept");
         assertArrayEquals(PNG, served(u), "the validated file stays");
@@ -143,30 +165,39 @@ class PresignedTransfersTest {
 
     @Test
     void contentContradictingItsTypeIsDeletedFromBothAreas() throws IOException {
-        PresignedUpload u = transfers.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
-                OptionalLong.of(HTML.length)), Optional.empty(), AccessSigner.Audience.PUBLIC);
+        PresignedUpload u = transfers.presign(
+                alice,
+                ACME,
+                new UploadRequest("cat.png", "image/png", OptionalLong.of(HTML.length)),
+                Optional.empty(),
+                AccessSigner.Audience.PUBLIC);
         clientPuts(location(u).incomingArea(), null, HTML);
         PolicyViolation e = assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()));
         assertEquals(PolicyViolation.Kind.TYPE_MISMATCH, e.kind());
         assertTrue(store.objects.isEmpty(), store.objects.keySet().toString());
         assertTrue(ledger.find("files", location(u).key()).orElseThrow().closed(), "kept until swept, closed");
         clientPuts(location(u).incomingArea(), null, PNG); // the URL still works: a second try is not a completion
-        assertEquals(PolicyViolation.Kind.NOT_FOUND,
-                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value())).kind());
+        assertEquals(
+                PolicyViolation.Kind.NOT_FOUND,
+                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()))
+                        .kind());
     }
 
     @Test
     void completingBeforeTheBytesArrivedIsAConflict() {
         PresignedUpload u = presign();
-        assertEquals(PolicyViolation.Kind.NOT_UPLOADED,
-                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value())).kind());
+        assertEquals(
+                PolicyViolation.Kind.NOT_UPLOADED,
+                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()))
+                        .kind());
     }
 
     @Test
     void onlyServiceCallersGetUrlsForTheInternalEndpoint() {
         UploadRequest request = new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length));
-        assertThrows(AccessDenied.class, () -> transfers.presign(alice, ACME, request, Optional.empty(),
-                AccessSigner.Audience.INTERNAL));
+        assertThrows(
+                AccessDenied.class,
+                () -> transfers.presign(alice, ACME, request, Optional.empty(), AccessSigner.Audience.INTERNAL));
         Caller runner = new Caller("runner", Optional.of(ACME), Set.of(Role.UPLOADER, Role.SERVICE));
         transfers.presign(runner, ACME, request, Optional.empty(), AccessSigner.Audience.INTERNAL);
         assertTrue(ledger.entries.size() == 1);
@@ -176,23 +207,46 @@ class PresignedTransfersTest {
     @Test
     void aDeclaredSha256IsCheckedOverTheBytesNotLeftToTheStore() throws IOException {
         String otherPng = HexFormat.of().formatHex(sha256(OTHER_PNG));
-        PresignedUpload u = transfers.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
-                OptionalLong.of(PNG.length)), Optional.of(otherPng), AccessSigner.Audience.PUBLIC);
+        PresignedUpload u = transfers.presign(
+                alice,
+                ACME,
+                new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length)),
+                Optional.of(otherPng),
+                AccessSigner.Audience.PUBLIC);
         clientPuts(location(u).incomingArea(), null, PNG); // e.g. a copy a lenient store made for the PUT URL
         assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()));
         assertTrue(store.objects.isEmpty());
-        PresignedUpload ok = transfers.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
-                OptionalLong.of(PNG.length)), Optional.of(HexFormat.of().formatHex(sha256(PNG))), AccessSigner.Audience.PUBLIC);
+        PresignedUpload ok = transfers.presign(
+                alice,
+                ACME,
+                new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length)),
+                Optional.of(HexFormat.of().formatHex(sha256(PNG))),
+                AccessSigner.Audience.PUBLIC);
         clientPuts(location(ok).incomingArea(), null, PNG);
-        assertEquals(HexFormat.of().formatHex(sha256(PNG)), transfers.complete(alice, ACME, ok.id().value()).sha256());
+        assertEquals(
+                HexFormat.of().formatHex(sha256(PNG)),
+                transfers.complete(alice, ACME, ok.id().value()).sha256());
     }
 
     @Test
     void aDeploymentCanRequireASha256WithEveryPresignedUpload() {
-        PresignedTransfers strict = new PresignedTransfers(store, new RecordingSigner(), ledger, tenancy, policy,
-                new AccessPolicy(false), StorageKeyGenerator.systemDefault(), true);
-        assertThrows(PolicyViolation.class, () -> strict.presign(alice, ACME, new UploadRequest("cat.png", "image/png",
-                OptionalLong.of(PNG.length)), Optional.empty(), AccessSigner.Audience.PUBLIC));
+        PresignedTransfers strict = new PresignedTransfers(
+                store,
+                new RecordingSigner(),
+                ledger,
+                tenancy,
+                policy,
+                new AccessPolicy(false),
+                StorageKeyGenerator.systemDefault(),
+                true);
+        assertThrows(
+                PolicyViolation.class,
+                () -> strict.presign(
+                        alice,
+                        ACME,
+                        new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length)),
+                        Optional.empty(),
+                        AccessSigner.Audience.PUBLIC));
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -206,10 +260,19 @@ class PresignedTransfersTest {
     /** Records which locations it was asked to sign for. */
     private final class RecordingSigner implements AccessSigner {
         @Override
-        public SignedRequest signUpload(ObjectLocation location, String contentType, long contentLength,
-                Optional<byte[]> sha256, Duration ttl, Audience audience) {
+        public SignedRequest signUpload(
+                ObjectLocation location,
+                String contentType,
+                long contentLength,
+                Optional<byte[]> sha256,
+                Duration ttl,
+                Audience audience) {
             signedFor.add(location);
-            return new SignedRequest("PUT", URI.create("http://store/" + location.objectKey()), Map.of(), Instant.now().plus(ttl));
+            return new SignedRequest(
+                    "PUT",
+                    URI.create("http://store/" + location.objectKey()),
+                    Map.of(),
+                    Instant.now().plus(ttl));
         }
 
         @Override
@@ -219,10 +282,14 @@ class PresignedTransfersTest {
         }
 
         @Override
-        public SignedRequest signDownload(ObjectLocation location, String filename, String contentType, Duration ttl,
-                Audience audience) {
+        public SignedRequest signDownload(
+                ObjectLocation location, String filename, String contentType, Duration ttl, Audience audience) {
             signedFor.add(location);
-            return new SignedRequest("GET", URI.create("http://store/" + location.objectKey()), Map.of(), Instant.now().plus(ttl));
+            return new SignedRequest(
+                    "GET",
+                    URI.create("http://store/" + location.objectKey()),
+                    Map.of(),
+                    Instant.now().plus(ttl));
         }
     }
 }
