@@ -8,7 +8,8 @@ public final class ItProperties {
     public static String required(String name) {
         String v = System.getProperty(name);
         if (v == null || v.isBlank()) {
-            throw new IllegalStateException("system property " + name + " is not set; run the suites with ./mvnw verify");
+            throw new IllegalStateException(
+                    "system property " + name + " is not set; run the suites with ./mvnw verify");
         }
         return v;
     }

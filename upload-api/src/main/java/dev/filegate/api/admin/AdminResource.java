@@ -2,6 +2,7 @@ package dev.filegate.api.admin;
 
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.SettingsJson;
+import dev.filegate.api.config.StoreDescription;
 import dev.filegate.api.health.StoreReadiness;
 import dev.filegate.api.security.Callers;
 import dev.filegate.domain.policy.UploadPolicy;
@@ -34,6 +35,9 @@ public class AdminResource {
 
     @Inject
     ServiceConfiguration configuration;
+
+    @Inject
+    StoreDescription store;
 
     @Inject
     UsageReport usage;
@@ -93,24 +97,13 @@ public class AdminResource {
         if (operator) {
             json.add("profile", configuration.profile())
                     .add("tenancy", configuration.tenancy().name())
-                    .add(
-                            "store_endpoint",
-                            configuration.s3().endpoint().map(Object::toString).orElse("AWS default"))
-                    .add(
-                            "public_endpoint",
-                            configuration
-                                    .publicEndpoint()
-                                    .map(Object::toString)
-                                    .orElse(configuration
-                                            .s3()
-                                            .endpoint()
-                                            .map(Object::toString)
-                                            .orElse("AWS default")))
+                    .add("store_endpoint", store.endpoint())
+                    .add("public_endpoint", store.publicEndpoint())
                     .add(
                             "gateway_url",
                             configuration.gatewayUrl().map(Object::toString).orElse(""))
-                    .add("region", configuration.s3().region())
-                    .add("credentials", configuration.s3().accessKey().isPresent() ? "static" : "default chain")
+                    .add("region", store.region())
+                    .add("credentials", store.credentials())
                     .add(
                             "pending_sweep_seconds",
                             configuration.housekeeping().sweepInterval().toSeconds())

@@ -7,6 +7,9 @@ import java.util.Objects;
 /** A secret shared with another party (the gateway): compared in constant time, never printed. */
 public final class SharedSecret {
 
+    /** The shortest secret accepted between the gateway and the service. */
+    public static final int MIN_LENGTH = 32;
+
     private final byte[] value;
 
     public SharedSecret(String value) {

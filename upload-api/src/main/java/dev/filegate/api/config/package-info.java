@@ -1,5 +1,7 @@
 /**
- * Reads MicroProfile Config once, validates it as a whole (failing the deployment at start-up with every problem
- * listed), and produces the domain services and storage adapters for injection.
+ * The API's configuration: one section reader per group of keys ({@code upload.*} policy, tenancy, modes and gateway,
+ * authentication), all reading through one {@link dev.filegate.api.config.Settings} that collects every problem
+ * instead of stopping at the first. The deployable reads the store's section with the same {@code Settings} and
+ * produces the result for injection; nothing here reads MicroProfile Config on its own.
  */
 package dev.filegate.api.config;

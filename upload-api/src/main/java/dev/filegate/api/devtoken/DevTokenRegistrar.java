@@ -1,6 +1,7 @@
 package dev.filegate.api.devtoken;
 
 import dev.filegate.api.config.ServiceConfiguration;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Adds the dev token servlet at {@code /dev/token} when, and only when, the dev profile enables it. */
 @WebListener
@@ -18,10 +18,11 @@ public class DevTokenRegistrar implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(DevTokenRegistrar.class.getName());
 
+    @Inject
+    ServiceConfiguration configuration;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        ServiceConfiguration configuration =
-                ServiceConfiguration.read(ConfigProvider.getConfig(getClass().getClassLoader()));
         ServiceConfiguration.DevToken dev = configuration.devToken();
         if (!dev.enabled()) {
             return;

@@ -1,4 +1,4 @@
-package dev.filegate.api.config;
+package dev.filegate.server;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,15 +1,17 @@
-package dev.filegate.api.config;
+package dev.filegate.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.filegate.api.config.InvalidConfiguration;
+import dev.filegate.api.config.ServiceConfiguration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ServiceConfigurationTest {
+class DeploymentConfigurationTest {
 
     private static Map<String, String> complete() {
         Map<String, String> m = new HashMap<>();
@@ -25,17 +27,22 @@ class ServiceConfigurationTest {
     }
 
     private static String failure(Map<String, String> m) {
-        return assertThrows(InvalidConfiguration.class, () -> ServiceConfiguration.read(new MapConfig(m)))
+        return assertThrows(InvalidConfiguration.class, () -> DeploymentConfiguration.read(new MapConfig(m)))
                 .getMessage();
+    }
+
+    private static ServiceConfiguration service(Map<String, String> m) {
+        return DeploymentConfiguration.read(new MapConfig(m)).service();
     }
 
     @Test
     void completeProductionConfigurationStarts() {
-        ServiceConfiguration c = ServiceConfiguration.read(new MapConfig(complete()));
+        DeploymentConfiguration d = DeploymentConfiguration.read(new MapConfig(complete()));
+        ServiceConfiguration c = d.service();
         assertEquals("prod", c.profile());
         assertEquals("shared-bucket", c.tenancy().name());
         assertFalse(c.devToken().enabled());
-        assertFalse(c.s3().toString().contains("very-secret-value"), "settings never print the secret");
+        assertFalse(d.toString().contains("very-secret-value"), "the configuration never prints the secret");
     }
 
     @Test
@@ -61,7 +68,7 @@ class ServiceConfigurationTest {
         m.put("dev.token.signing-key.location", "/tmp/key.pem");
         assertTrue(failure(m).contains("only allowed in the dev profile"));
         m.put("mp.config.profile", "dev");
-        assertTrue(ServiceConfiguration.read(new MapConfig(m)).devToken().enabled());
+        assertTrue(service(m).devToken().enabled());
     }
 
     @Test
@@ -85,7 +92,11 @@ class ServiceConfigurationTest {
         m.remove("storage.s3.secret-key");
         assertTrue(failure(m).contains("storage.s3.access-key"));
         m.put("storage.s3.use-default-credentials", "true");
-        assertTrue(ServiceConfiguration.read(new MapConfig(m)).s3().accessKey().isEmpty());
+        assertTrue(DeploymentConfiguration.read(new MapConfig(m))
+                .store()
+                .s3()
+                .accessKey()
+                .isEmpty());
     }
 
     @Test
@@ -93,8 +104,7 @@ class ServiceConfigurationTest {
         Map<String, String> m = complete();
         m.put("service.public-url", "https://files.example.com/base/");
         assertEquals(
-                "https://files.example.com/base/api/v1/",
-                ServiceConfiguration.read(new MapConfig(m)).apiBase().toString());
+                "https://files.example.com/base/api/v1/", service(m).apiBase().toString());
         m.put("service.public-url", "https://files.example.com/?x=1");
         assertTrue(failure(m).contains("service.public-url"));
     }
@@ -109,7 +119,7 @@ class ServiceConfigurationTest {
         assertTrue(failure(m).contains("at least 32"));
         String secret = "0123456789abcdef0123456789abcdef";
         m.put("gateway.shared-secret", secret);
-        ServiceConfiguration c = ServiceConfiguration.read(new MapConfig(m));
+        ServiceConfiguration c = service(m);
         assertTrue(c.gatewayEnabled());
         assertTrue(c.gatewaySecret().orElseThrow().matches(secret));
         assertFalse(c.gatewaySecret().orElseThrow().matches(secret + "x"));
@@ -119,6 +129,41 @@ class ServiceConfigurationTest {
 
     @Test
     void withoutAGatewayModeTheAuthzEndpointIsOff() {
-        assertFalse(ServiceConfiguration.read(new MapConfig(complete())).gatewayEnabled());
+        assertFalse(service(complete()).gatewayEnabled());
+    }
+
+    @Test
+    void aValueThatIsNotABooleanIsNamedInsteadOfFailingTheRead() {
+        Map<String, String> m = complete();
+        m.put("auth.admin-cross-tenant", "yes");
+        m.put("storage.s3.path-style", "1");
+        String message = failure(m);
+        assertTrue(message.contains("auth.admin-cross-tenant: must be true or false"), message);
+        assertTrue(message.contains("storage.s3.path-style: must be true or false"), message);
+    }
+
+    @Test
+    void theStoreSectionsProblemsAreListedWithTheApisInOneFailure() {
+        Map<String, String> m = complete();
+        m.put("upload.max-size", "lots");
+        m.put("storage.s3.part-size", "1MiB");
+        String message = failure(m);
+        assertTrue(message.contains("upload.max-size"), message);
+        assertTrue(message.contains("at least 5 MiB"), message);
+    }
+
+    @Test
+    void theUiMayConnectToTheStoreAsClientsReachItAndToTheGateway() {
+        Map<String, String> m = complete();
+        m.put("storage.s3.public-endpoint", "https://files-store.example.com:8443/bucket");
+        m.put("gateway.public-url", "https://gw.example.com/");
+        DeploymentConfiguration d = DeploymentConfiguration.read(new MapConfig(m));
+        assertEquals(
+                "https://files-store.example.com:8443 https://gw.example.com",
+                new ConfigurationProducers().browserOrigins(d).connectSources());
+        assertEquals(
+                "https://files-store.example.com:8443/bucket",
+                d.store().describe().publicEndpoint());
+        assertEquals("static", d.store().describe().credentials());
     }
 }

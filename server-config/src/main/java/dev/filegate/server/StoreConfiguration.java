@@ -1,0 +1,98 @@
+package dev.filegate.server;
+
+import dev.filegate.api.config.Settings;
+import dev.filegate.api.config.StoreDescription;
+import dev.filegate.domain.policy.DataSize;
+import dev.filegate.storage.s3.S3Settings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The {@code storage.s3.*} section: how the service reaches the store, and how clients do.
+ *
+ * @param publicEndpoint the store as clients reach it; empty: as the service does
+ */
+public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
+
+    /** @return the section, or {@code null} with the problems recorded in {@code s} */
+    static StoreConfiguration read(Settings s) {
+        s.required(
+                "storage.s3.endpoint",
+                "the store's URL as the service reaches it, e.g. https://s3.eu-west-1.amazonaws.com");
+        Optional<URI> endpoint = s.optionalParsed("storage.s3.endpoint", URI::create);
+        String region = s.string("storage.s3.region", "us-east-1");
+        boolean defaultCredentials = s.bool("storage.s3.use-default-credentials", false);
+        Optional<String> accessKey = s.optional("storage.s3.access-key");
+        Optional<String> secretKey = s.optional("storage.s3.secret-key");
+        if (!defaultCredentials && (accessKey.isEmpty() || secretKey.isEmpty())) {
+            s.problem("storage.s3.access-key and storage.s3.secret-key are required (env STORAGE_S3_ACCESS_KEY, "
+                    + "STORAGE_S3_SECRET_KEY), or set storage.s3.use-default-credentials=true for the AWS default "
+                    + "chain");
+        }
+        boolean pathStyle = s.bool("storage.s3.path-style", true);
+        boolean createBuckets = s.bool("storage.s3.create-buckets", false);
+        Long partSize =
+                s.parsed("storage.s3.part-size", "8MiB", v -> DataSize.parse(v).bytes());
+        Duration connectTimeout = s.parsed("storage.s3.connect-timeout", "PT5S", Duration::parse);
+        Duration socketTimeout = s.parsed("storage.s3.socket-timeout", "PT60S", Duration::parse);
+        Integer maxConnections = s.parsed("storage.s3.max-connections", "50", Integer::valueOf);
+        Duration connectionMaxIdle = s.parsed("storage.s3.connection-max-idle-time", "PT60S", Duration::parse);
+        Integer bufferedParts = s.parsed("storage.s3.max-buffered-parts", "0", Integer::valueOf);
+        Duration callTimeout = s.parsed("storage.s3.call-timeout", "PT30S", Duration::parse);
+        Optional<URI> publicEndpoint =
+                s.optionalParsed("storage.s3.public-endpoint", raw -> Settings.clientUrl(raw, "the store"));
+        List<String> corsOrigins = s.list("storage.s3.cors-origins", "");
+
+        boolean complete = endpoint.isPresent()
+                && Stream.of(
+                                partSize,
+                                connectTimeout,
+                                socketTimeout,
+                                maxConnections,
+                                connectionMaxIdle,
+                                bufferedParts,
+                                callTimeout,
+                                corsOrigins)
+                        .allMatch(Objects::nonNull);
+        if (!complete) {
+            return null;
+        }
+        S3Settings s3 = s.build(
+                "storage.s3",
+                () -> new S3Settings(
+                        endpoint,
+                        region,
+                        defaultCredentials ? Optional.empty() : accessKey,
+                        defaultCredentials ? Optional.empty() : secretKey,
+                        pathStyle,
+                        createBuckets,
+                        Math.toIntExact(partSize),
+                        bufferedParts,
+                        connectTimeout,
+                        socketTimeout,
+                        connectionMaxIdle,
+                        callTimeout,
+                        maxConnections,
+                        corsOrigins));
+        return s3 == null ? null : new StoreConfiguration(s3, publicEndpoint);
+    }
+
+    /** The store as clients reach it. */
+    Optional<URI> clientEndpoint() {
+        return publicEndpoint.or(s3::endpoint);
+    }
+
+    /** What operators see of the store: never the credentials. */
+    StoreDescription describe() {
+        String internal = s3.endpoint().map(URI::toString).orElse("AWS default");
+        return new StoreDescription(
+                internal,
+                publicEndpoint.map(URI::toString).orElse(internal),
+                s3.region(),
+                s3.accessKey().isPresent() ? "static" : "default chain");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.filegate.server;
+
+import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.domain.file.StorageKeyGenerator;
+import dev.filegate.domain.gateway.GatewayAuthorizer;
+import dev.filegate.domain.storage.AccessSigner;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.upload.FileService;
+import dev.filegate.domain.upload.PresignedTransfers;
+import dev.filegate.domain.upload.UsageReport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The domain's use cases, built from the ports and the configuration, for the API's resources to inject. */
+@ApplicationScoped
+public class UseCases {
+
+    @Produces
+    @Singleton
+    FileService fileService(ObjectStore store, ServiceConfiguration configuration) {
+        return new FileService(
+                store,
+                configuration.tenancy(),
+                configuration.policy(),
+                configuration.access(),
+                StorageKeyGenerator.systemDefault());
+    }
+
+    @Produces
+    @Singleton
+    PresignedTransfers presignedTransfers(
+            ObjectStore store, AccessSigner signer, PendingUploads pending, ServiceConfiguration configuration) {
+        return new PresignedTransfers(
+                store,
+                signer,
+                pending,
+                configuration.tenancy(),
+                configuration.policy(),
+                configuration.access(),
+                StorageKeyGenerator.systemDefault(),
+                configuration.presignedRequiresSha256());
+    }
+
+    @Produces
+    @Singleton
+    GatewayAuthorizer gatewayAuthorizer(
+            ObjectStore store, AccessSigner signer, PendingUploads pending, ServiceConfiguration configuration) {
+        return new GatewayAuthorizer(
+                store, signer, pending, configuration.tenancy(), configuration.access(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    UsageReport usageReport(ObjectStore store, PendingUploads pending, ServiceConfiguration configuration) {
+        return new UsageReport(store, pending, configuration.tenancy(), configuration.access());
+    }
+}
