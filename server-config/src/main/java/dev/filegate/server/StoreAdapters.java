@@ -3,10 +3,11 @@ package dev.filegate.server;
 import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.storage.s3.S3AccessSigner;
 import dev.filegate.storage.s3.S3Clients;
-import dev.filegate.storage.s3.S3ObjectStore;
 import dev.filegate.storage.s3.S3PendingUploads;
+import dev.filegate.storage.s3.S3Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -27,10 +28,23 @@ public class StoreAdapters {
         client.close();
     }
 
+    /** Both store ports, data plane and administration, made together: they share the adapter's state. */
+    @Produces
+    @Singleton
+    S3Storage storage(S3Client client, StoreConfiguration store) {
+        return new S3Storage(client, store.s3());
+    }
+
     @Produces
     @ApplicationScoped
-    ObjectStore objectStore(S3Client client, StoreConfiguration store) {
-        return new S3ObjectStore(client, store.s3());
+    ObjectStore objectStore(S3Storage storage) {
+        return storage.objects();
+    }
+
+    @Produces
+    @ApplicationScoped
+    StoreAdministration storeAdministration(S3Storage storage) {
+        return storage.administration();
     }
 
     /** Injected as the port only: nothing outside this package sees the S3 signer. */

@@ -6,6 +6,7 @@ import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.upload.FileService;
 import dev.filegate.domain.upload.PresignedTransfers;
 import dev.filegate.domain.upload.UsageReport;
@@ -32,9 +33,14 @@ public class UseCases {
     @Produces
     @Singleton
     PresignedTransfers presignedTransfers(
-            ObjectStore store, AccessSigner signer, PendingUploads pending, ServiceConfiguration configuration) {
+            ObjectStore store,
+            StoreAdministration administration,
+            AccessSigner signer,
+            PendingUploads pending,
+            ServiceConfiguration configuration) {
         return new PresignedTransfers(
                 store,
+                administration,
                 signer,
                 pending,
                 configuration.tenancy(),
@@ -54,7 +60,8 @@ public class UseCases {
 
     @Produces
     @Singleton
-    UsageReport usageReport(ObjectStore store, PendingUploads pending, ServiceConfiguration configuration) {
-        return new UsageReport(store, pending, configuration.tenancy(), configuration.access());
+    UsageReport usageReport(
+            StoreAdministration administration, PendingUploads pending, ServiceConfiguration configuration) {
+        return new UsageReport(administration, pending, configuration.tenancy(), configuration.access());
     }
 }

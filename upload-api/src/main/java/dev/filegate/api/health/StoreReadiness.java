@@ -1,7 +1,7 @@
 package dev.filegate.api.health;
 
 import dev.filegate.api.config.ServiceConfiguration;
-import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.storage.StoreHealth;
 import dev.filegate.domain.tenant.OrgId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,7 @@ public class StoreReadiness implements HealthCheck {
     static final OrgId PROBE = OrgId.of("readiness-probe");
 
     @Inject
-    ObjectStore store;
+    StoreAdministration store;
 
     @Inject
     ServiceConfiguration configuration;

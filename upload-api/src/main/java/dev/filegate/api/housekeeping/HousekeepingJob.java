@@ -3,6 +3,7 @@ package dev.filegate.api.housekeeping;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.upload.PendingUploadSweeper;
 import jakarta.annotation.PreDestroy;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 /**
  * Housekeeping on the container's managed scheduler: the {@link PendingUploadSweeper} every
  * {@code upload.pending.sweep-interval} ({@code PT0S} disables it; a bucket lifecycle rule can then do the job), and
- * the store's outstanding clean-up ({@link ObjectStore#finishCleanup()}, e.g. multipart uploads that could not be
+ * the store's outstanding clean-up ({@link StoreAdministration#finishCleanup()}, e.g. multipart uploads that could not be
  * aborted during an outage) at the same interval, at most a minute apart, whether or not the sweeper runs.
  */
 @ApplicationScoped
@@ -40,6 +41,9 @@ public class HousekeepingJob {
     ObjectStore store;
 
     @Inject
+    StoreAdministration administration;
+
+    @Inject
     PendingUploads pending;
 
     private final java.util.List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -56,7 +60,7 @@ public class HousekeepingJob {
         PendingUploadSweeper sweeper = new PendingUploadSweeper(
                 store,
                 pending,
-                () -> store.buckets().stream()
+                () -> administration.buckets().stream()
                         .filter(configuration.tenancy()::isTenantBucket)
                         .toList(),
                 Clock.systemUTC(),
@@ -66,7 +70,7 @@ public class HousekeepingJob {
 
     private void finishCleanup() {
         try {
-            int outstanding = store.finishCleanup();
+            int outstanding = administration.finishCleanup();
             if (outstanding > 0) {
                 LOG.log(Level.FINE, "{0} store clean-up steps still outstanding", outstanding);
             }

@@ -18,6 +18,7 @@ import dev.filegate.domain.storage.PendingUpload;
 import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.ReadConditions;
 import dev.filegate.domain.storage.SignedRequest;
+import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.tenant.AccessPolicy;
@@ -49,6 +50,7 @@ import java.util.OptionalLong;
 public final class PresignedTransfers {
 
     private final ObjectStore store;
+    private final StoreAdministration administration;
     private final AccessSigner signer;
     private final PendingUploads pending;
     private final TenancyStrategy tenancy;
@@ -62,9 +64,11 @@ public final class PresignedTransfers {
      * @param requireSha256 whether every presigned upload must declare its SHA-256 (which completion then checks
      *        over the bytes): the only defence against a client copying another object into its upload on a store
      *        that honours headers nobody signed (see SECURITY.md)
+     * @param administration sets up each bucket for direct client transfers before anything is signed for it
      */
     public PresignedTransfers(
             ObjectStore store,
+            StoreAdministration administration,
             AccessSigner signer,
             PendingUploads pending,
             TenancyStrategy tenancy,
@@ -73,6 +77,7 @@ public final class PresignedTransfers {
             StorageKeyGenerator keys,
             boolean requireSha256) {
         this.store = Objects.requireNonNull(store, "store");
+        this.administration = Objects.requireNonNull(administration, "administration");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.pending = Objects.requireNonNull(pending, "pending");
         this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
@@ -142,7 +147,7 @@ public final class PresignedTransfers {
         Optional<byte[]> digest = sha256.map(PresignedTransfers::decodeSha256);
         StorageKey key = keys.next(org, upload.keyExtension());
         ObjectLocation location = new ObjectLocation(tenancy.bucketFor(org), key);
-        store.prepare(location.bucket());
+        administration.prepare(location.bucket());
         return new Reservation(
                 location,
                 upload.fileName().value(),

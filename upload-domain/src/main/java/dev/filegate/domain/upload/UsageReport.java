@@ -1,9 +1,9 @@
 package dev.filegate.domain.upload;
 
 import dev.filegate.domain.file.StorageKey;
-import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUpload;
 import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.tenant.AccessPolicy;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
@@ -21,12 +21,13 @@ public final class UsageReport {
     /** One tenant's files. */
     public record TenantUsage(OrgId org, long files, long bytes) {}
 
-    private final ObjectStore store;
+    private final StoreAdministration store;
     private final PendingUploads pending;
     private final TenancyStrategy tenancy;
     private final AccessPolicy access;
 
-    public UsageReport(ObjectStore store, PendingUploads pending, TenancyStrategy tenancy, AccessPolicy access) {
+    public UsageReport(
+            StoreAdministration store, PendingUploads pending, TenancyStrategy tenancy, AccessPolicy access) {
         this.store = store;
         this.pending = pending;
         this.tenancy = tenancy;
@@ -42,7 +43,7 @@ public final class UsageReport {
         List<TenantUsage> usage = new ArrayList<>();
         if (!access.seesAllTenants(caller)) {
             OrgId own = caller.org().orElseThrow();
-            ObjectStore.Usage u = store.usage(tenancy.bucketFor(own), StorageKey.prefixOf(own));
+            StoreAdministration.Usage u = store.usage(tenancy.bucketFor(own), StorageKey.prefixOf(own));
             return u.objects() == 0 ? List.of() : List.of(new TenantUsage(own, u.objects(), u.bytes()));
         }
         for (String bucket : tenantBuckets()) {
@@ -50,7 +51,7 @@ public final class UsageReport {
                 String org = prefix.substring("orgs/".length(), prefix.length() - 1);
                 try {
                     OrgId id = OrgId.of(org);
-                    ObjectStore.Usage u = store.usage(bucket, StorageKey.prefixOf(id));
+                    StoreAdministration.Usage u = store.usage(bucket, StorageKey.prefixOf(id));
                     usage.add(new TenantUsage(id, u.objects(), u.bytes()));
                 } catch (RuntimeException e) {
                     // a prefix no tenant of this service could have made: not reported

@@ -1,38 +1,61 @@
 package dev.filegate.domain.upload;
 
+import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.storage.ByteRange;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectPage;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.ReadConditions;
+import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.storage.StoreHealth;
+import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.storage.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** A store for the domain's own rules: keeps bytes in a map and, like a real store, nothing of a failed write. */
-final class InMemoryObjectStore implements ObjectStore {
+/**
+ * A store for the domain's own rules, both ports over one map: keeps bytes in a map and, like a real store, nothing of
+ * a failed write. It honours the same contract as the S3 adapter ({@code ObjectStoreContract},
+ * {@code StoreAdministrationContract}), so that the domain's tests are not passing against a kinder store.
+ */
+final class InMemoryObjectStore implements ObjectStore, StoreAdministration {
 
     final Map<String, byte[]> bytes = new TreeMap<>();
     final Map<String, StoredObject> objects = new TreeMap<>();
+    final Set<String> prepared = new TreeSet<>();
     int puts;
 
     @Override
     public StoredObject put(ObjectLocation location, NewObject object, InputStream body) throws IOException {
         puts++;
         byte[] data = body.readAllBytes();
+        if (object.length().isPresent() && data.length < object.length().getAsLong()) {
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST,
+                    "the body ended after " + data.length + " of the "
+                            + object.length().getAsLong() + " bytes");
+        }
         StoredObject stored = new StoredObject(
                 location.key(),
                 data.length,
                 object.contentType(),
-                "\"e" + data.length + "\"",
+                etag(data),
                 Instant.parse("2026-01-01T00:00:00Z"),
                 object.filename(),
                 object.uploadedBy());
@@ -41,13 +64,25 @@ final class InMemoryObjectStore implements ObjectStore {
         return stored;
     }
 
+    /** Like S3's for a single PUT: the quoted MD5 of the bytes. */
+    private static String etag(byte[] data) {
+        try {
+            return "\""
+                    + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public Optional<StoredObject> head(ObjectLocation location) {
         return Optional.ofNullable(objects.get(location.bucket() + "/" + location.objectKey()));
     }
 
     @Override
-    public void prepare(String bucket) {}
+    public void prepare(String bucket) {
+        prepared.add(bucket);
+    }
 
     @Override
     public Usage usage(String bucket, String prefix) {
@@ -72,9 +107,9 @@ final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public List<String> buckets() {
-        return objects.keySet().stream()
-                .map(k -> k.substring(0, k.indexOf('/')))
+        return Stream.concat(prepared.stream(), objects.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))))
                 .distinct()
+                .sorted()
                 .toList();
     }
 
@@ -82,6 +117,9 @@ final class InMemoryObjectStore implements ObjectStore {
     public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
         String source = from.bucket() + "/" + from.objectKey();
         StoredObject o = objects.get(source);
+        if (o == null) {
+            throw new StoreUnavailable("the object to copy vanished", null);
+        }
         StoredObject copied = new StoredObject(
                 to.key(),
                 o.size(),
@@ -99,10 +137,40 @@ final class InMemoryObjectStore implements ObjectStore {
     @Override
     public ObjectRead get(ObjectLocation location, ReadConditions conditions) {
         String id = location.bucket() + "/" + location.objectKey();
-        return objects.containsKey(id)
-                ? new ObjectRead.Content(
-                        objects.get(id), bytes.get(id).length, null, new ByteArrayInputStream(bytes.get(id)))
-                : new ObjectRead.Missing();
+        StoredObject object = objects.get(id);
+        if (object == null) {
+            return new ObjectRead.Missing();
+        }
+        if (conditions
+                .ifNoneMatch()
+                .filter(tags -> matches(tags, object.etag()))
+                .isPresent()) {
+            return new ObjectRead.NotModified(conditions.ifNoneMatch().get());
+        }
+        byte[] data = bytes.get(id);
+        if (conditions.range().isEmpty()) {
+            return new ObjectRead.Content(object, data.length, null, new ByteArrayInputStream(data));
+        }
+        ByteRange range = conditions.range().get();
+        long first = range.first() == null ? Math.max(0, data.length - range.last()) : range.first();
+        long last = range.first() == null || range.last() == null
+                ? data.length - 1
+                : Math.min(range.last(), data.length - 1);
+        if (first >= data.length) {
+            return new ObjectRead.RangeNotSatisfiable(data.length);
+        }
+        byte[] part = Arrays.copyOfRange(data, (int) first, (int) last + 1);
+        return new ObjectRead.Content(
+                object, part.length, "bytes " + first + "-" + last + "/" + data.length, new ByteArrayInputStream(part));
+    }
+
+    /** Whether an {@code If-None-Match} value names {@code etag} (weakly, as RFC 9110 has it for GET). */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        return ifNoneMatch.equals("*")
+                || Arrays.stream(ifNoneMatch.split(","))
+                        .map(String::strip)
+                        .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                        .anyMatch(etag::equals);
     }
 
     @Override
@@ -111,14 +179,19 @@ final class InMemoryObjectStore implements ObjectStore {
         return objects.remove(location.bucket() + "/" + location.objectKey()) != null;
     }
 
+    /** The cursor is the last object key of the previous page. */
     @Override
     public ObjectPage list(String bucket, String prefix, String cursor, int limit) {
-        List<StoredObject> found = objects.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
-                .map(Map.Entry::getValue)
-                .limit(limit)
+        List<String> keys = objects.keySet().stream()
+                .filter(k -> k.startsWith(bucket + "/" + prefix))
+                .map(k -> k.substring(bucket.length() + 1))
+                .filter(key -> StorageKey.parse(key).isPresent())
+                .filter(key -> cursor == null || key.compareTo(cursor) > 0)
                 .toList();
-        return new ObjectPage(found, null);
+        List<String> page = keys.subList(0, Math.min(limit, keys.size()));
+        return new ObjectPage(
+                page.stream().map(key -> objects.get(bucket + "/" + key)).toList(),
+                page.size() < keys.size() ? page.get(page.size() - 1) : null);
     }
 
     @Override

@@ -68,6 +68,7 @@ class PresignedTransfersTest {
             new FileService(store, tenancy, policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault());
     private final PresignedTransfers transfers = new PresignedTransfers(
             store,
+            store,
             new RecordingSigner(),
             ledger,
             tenancy,
@@ -231,6 +232,7 @@ class PresignedTransfersTest {
     @Test
     void aDeploymentCanRequireASha256WithEveryPresignedUpload() {
         PresignedTransfers strict = new PresignedTransfers(
+                store,
                 store,
                 new RecordingSigner(),
                 ledger,

@@ -1,0 +1,48 @@
+package dev.filegate.storage.s3;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The S3 adapter's two store ports over one client. They share state, which is why they are made together: the
+ * buckets already set up (a write readies its bucket, {@code prepare} does the same) and the multipart aborts still
+ * owed (the writer records them, housekeeping retries them through the administration port).
+ */
+public final class S3Storage {
+
+    private final S3ObjectStore objects;
+    private final S3StoreAdministration administration;
+
+    public S3Storage(S3Client s3, S3Settings settings) {
+        // Calls that move no body (HEAD, list, copy, delete, bucket calls) are bounded as a whole: a store that
+        // trickles bytes keeps each socket read under the socket timeout and would otherwise hold a request thread
+        // forever. Transfers are bounded by the socket timeout only (a large body legitimately takes long).
+        Consumer<AwsRequestOverrideConfiguration.Builder> bounded = S3Clients.wholeCallTimeout(settings.callTimeout());
+        S3BucketSetup buckets = new S3BucketSetup(s3, settings, bounded);
+        MultipartAborts aborts = new MultipartAborts(s3, bounded);
+        PartBuffers partBuffers =
+                new PartBuffers(settings.partSize(), settings.bufferedParts(), Duration.ofSeconds(30));
+        TenantShares transfers = new TenantShares(
+                settings.maxConnections() / 2, Duration.ofSeconds(5), "transfers to or from the store");
+        this.objects = new S3ObjectStore(
+                s3,
+                bounded,
+                buckets,
+                transfers,
+                new S3ObjectReads(s3, bounded, transfers),
+                new S3MultipartWriter(s3, bounded, partBuffers, aborts));
+        this.administration = new S3StoreAdministration(s3, bounded, buckets, aborts);
+    }
+
+    /** The data plane. */
+    public S3ObjectStore objects() {
+        return objects;
+    }
+
+    /** The administration port. */
+    public S3StoreAdministration administration() {
+        return administration;
+    }
+}
