@@ -5,6 +5,8 @@ import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.upload.StoredFile;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Headers every served file carries: never rendered inline, never sniffed, never able to run script in the API's
@@ -14,16 +16,16 @@ final class DownloadHeaders {
 
     private DownloadHeaders() {}
 
-    static void apply(Response.ResponseBuilder r, StoredObject object, long contentLength) {
-        apply(r, object.contentType(), object.filename(), object.etag(), object.lastModified(), contentLength);
+    static Response.ResponseBuilder apply(Response.ResponseBuilder r, StoredObject object, long contentLength) {
+        return apply(r, object.contentType(), object.filename(), object.etag(), object.lastModified(), contentLength);
     }
 
     /** For HEAD: the whole file described, no body. */
-    static void apply(Response.ResponseBuilder r, StoredFile file) {
-        apply(r, file.contentType(), file.filename(), file.etag(), file.createdAt(), file.size());
+    static Response.ResponseBuilder apply(Response.ResponseBuilder r, StoredFile file) {
+        return apply(r, file.contentType(), file.filename(), file.etag(), file.createdAt(), file.size());
     }
 
-    private static void apply(
+    private static Response.ResponseBuilder apply(
             Response.ResponseBuilder r,
             String contentType,
             String filename,
@@ -44,7 +46,8 @@ final class DownloadHeaders {
             r.header("ETag", etag);
         }
         if (lastModified != null) {
-            r.header("Last-Modified", FilesResource.httpDate(lastModified));
+            r.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atZone(ZoneOffset.UTC)));
         }
+        return r;
     }
 }

@@ -1,2 +1,8 @@
-/** The files resource: proxy upload (raw body or multipart form), listing, download, HEAD and delete. */
+/**
+ * A tenant's files over HTTP, one resource per concern, all under {@code /orgs/{org}/files}: the collection (list,
+ * delete), proxy uploads, direct uploads (presign, complete) and downloads (bytes, HEAD, link) with one {@link
+ * dev.filegate.api.files.DownloadStrategy} per download mode chosen at start-up. Resources validate the request,
+ * delegate to a domain use case and return a record that JSON-B writes; small shared pieces give them links, mode
+ * guards and no-store headers. No storage adapter and no policy lives here.
+ */
 package dev.filegate.api.files;

@@ -1,9 +1,10 @@
-package dev.filegate.api.files;
+package dev.filegate.api.json;
 
 import dev.filegate.domain.policy.PolicyViolation;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,10 +12,23 @@ import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A request body that must be one JSON object, read strictly: 400 for anything else. */
-final class JsonBody {
+/**
+ * A request body that must be one JSON object, read strictly (400 for anything else), then bound to a record with
+ * {@link SnakeCaseJson}'s names. Unknown members are ignored; a member of the wrong type is a 400.
+ */
+public final class JsonBody {
 
     private JsonBody() {}
+
+    /** The body bound to {@code type}: exactly one JSON object, nothing after it, no top-level member twice. */
+    public static <T> T bind(InputStream body, Class<T> type, String shape) {
+        JsonObject json = object(body);
+        try {
+            return SnakeCaseJson.JSONB.fromJson(json.toString(), type);
+        } catch (JsonbException e) {
+            throw invalid("the body must be " + shape);
+        }
+    }
 
     /** Exactly one JSON object, nothing after it, no top-level member twice. */
     static JsonObject object(InputStream body) {

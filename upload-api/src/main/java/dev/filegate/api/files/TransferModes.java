@@ -1,0 +1,37 @@
+package dev.filegate.api.files;
+
+import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.api.config.ServiceConfiguration.UploadMode;
+import dev.filegate.domain.policy.PolicyViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The upload modes this deployment offers: a route of a mode that is off answers 404 with a problem body. */
+@ApplicationScoped
+public class TransferModes {
+
+    @Inject
+    ServiceConfiguration configuration;
+
+    void require(UploadMode mode) {
+        if (!configuration.modes().allows(mode)) {
+            throw disabled(mode.wire() + " uploads are not enabled on this deployment; see /api/v1/capabilities");
+        }
+    }
+
+    /** The direct (not proxied) upload mode in force: presigned if enabled, else gateway. */
+    UploadMode direct() {
+        if (configuration.modes().allows(UploadMode.PRESIGNED)) {
+            return UploadMode.PRESIGNED;
+        }
+        if (configuration.modes().allows(UploadMode.GATEWAY)) {
+            return UploadMode.GATEWAY;
+        }
+        throw disabled(
+                "direct uploads (presigned, gateway) are not enabled on this deployment; see /api/v1/capabilities");
+    }
+
+    private static PolicyViolation disabled(String detail) {
+        return new PolicyViolation(PolicyViolation.Kind.MODE_DISABLED, detail);
+    }
+}
