@@ -451,19 +451,20 @@ class PresignedIT extends ApiIT {
         try (Store store = new Store()) {
             assertEquals(1, store.keys(org).size(), "only the completed file is in the files area");
             assertEquals(1, store.incomingKeys(org).size(), "the abandoned bytes wait in the incoming area");
-            Wait.upTo(60, () -> store.incomingKeys(org).isEmpty());
+            // One sweep removes the incoming bytes, then the ledger entries: wait for the whole sweep, not its first step.
+            Wait.upTo(60, () -> store.incomingKeys(org).isEmpty() && ledgerEntries(store, org) == 0);
             assertEquals(List.of(), store.incomingKeys(org), "the abandoned upload is removed");
             List<String> left = store.keys(org);
             assertEquals(1, left.size(), left.toString());
             assertTrue(left.get(0).endsWith(kept.getString("id").substring(8)));
-            assertEquals(
-                    0,
-                    store.client()
-                            .listObjectsV2(
-                                    b -> b.bucket(ItProperties.bucketFor(org)).prefix("pending/orgs/" + org + "/"))
-                            .keyCount(),
-                    "no ledger entries remain");
+            assertEquals(0, ledgerEntries(store, org), "no ledger entries remain");
         }
+    }
+
+    private static int ledgerEntries(Store store, String org) {
+        return store.client()
+                .listObjectsV2(b -> b.bucket(ItProperties.bucketFor(org)).prefix("pending/orgs/" + org + "/"))
+                .keyCount();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.ItProperties;
+import dev.filegate.it.support.ServerConfiguration;
 import dev.filegate.it.support.RandomBody;
 import dev.filegate.it.support.Tokens;
 import java.io.File;
@@ -43,7 +44,7 @@ class WebUiIT extends ApiIT {
     private WebDriverWait wait;
     private Path downloads;
     /** In gateway mode the UI is used through the gateway, which fronts UI, API and files on one origin. */
-    private final String base = "gateway".equals(ItProperties.tenancy())
+    private final String base = ServerConfiguration.current() == ServerConfiguration.GATEWAY
             ? "http://127.0.0.1:" + ItProperties.required("it.gateway.port") + "/"
             : "http://127.0.0.1:" + ItProperties.httpPort() + "/";
 
@@ -121,7 +122,7 @@ class WebUiIT extends ApiIT {
         Path dir = Path.of(ItProperties.required("it.screenshots"));
         Files.createDirectories(dir);
         Files.write(
-                dir.resolve(ItProperties.tenancy() + "-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+                dir.resolve(ServerConfiguration.current().id() + "-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     private String console() {

@@ -52,7 +52,7 @@ public final class ItEnvironment implements BeforeAllCallback {
 
         public final KeyPair keys;
         public final S3ProxyProcess store;
-        /** Between the server and the store (the shared-bucket configuration uses it; see arquillian.xml). */
+        /** Between the server and the store (the shared-bucket configuration uses it; see ServerConfiguration). */
         public final StoreLink link;
 
         private final NginxGateway gateway;
@@ -77,13 +77,13 @@ public final class ItEnvironment implements BeforeAllCallback {
                                 .encodeToString(keys.getPublic().getEncoded())
                         + "\n-----END PUBLIC KEY-----\n";
                 Files.writeString(jwt.resolve("public.pem"), pem);
-                Path data = dir.resolve("s3data-" + ItProperties.tenancy());
+                Path data = dir.resolve("s3data-" + ServerConfiguration.current().id());
                 deleteTree(data);
                 S3ProxyProcess store = S3ProxyProcess.start(data, ItProperties.s3Port());
                 StoreLink link = StoreLink.start(
                         Integer.parseInt(ItProperties.required("it.store.link.port")), ItProperties.s3Port());
                 NginxGateway gateway = null;
-                if ("gateway".equals(ItProperties.tenancy())) {
+                if (ServerConfiguration.current() == ServerConfiguration.GATEWAY) {
                     Path nginx = dir.resolve("nginx");
                     NginxGateway.deleteQuietly(nginx);
                     gateway = NginxGateway.start(nginx);

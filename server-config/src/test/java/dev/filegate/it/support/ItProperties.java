@@ -22,10 +22,6 @@ public final class ItProperties {
         return Integer.parseInt(required("it.http.port"));
     }
 
-    public static String tenancy() {
-        return required("it.tenancy");
-    }
-
     public static String issuer() {
         return required("it.jwt.issuer");
     }
@@ -34,8 +30,8 @@ public final class ItProperties {
         return Boolean.parseBoolean(System.getProperty("it.large", "true"));
     }
 
-    /** The bucket a tenant's files live in under the running tenancy strategy (see arquillian.xml). */
+    /** The bucket a tenant's files live in under the running server configuration. */
     public static String bucketFor(String org) {
-        return "bucket-per-tenant".equals(tenancy()) ? "it-tenant-" + org : "filegate-it";
+        return ServerConfiguration.current().bucketFor(org);
     }
 }

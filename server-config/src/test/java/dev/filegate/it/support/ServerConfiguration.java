@@ -1,0 +1,43 @@
+package dev.filegate.it.support;
+
+import java.util.Arrays;
+
+/**
+ * The server configurations the suites run in, one failsafe execution each (the table in server-config/pom.xml names
+ * them, their JVM arguments and the tagged suites each runs). The running one is {@link #current()}.
+ */
+public enum ServerConfiguration {
+    /** Proxy uploads and downloads; one bucket, a key prefix per tenant; the store behind {@link StoreLink}. */
+    SHARED_BUCKET("shared-bucket"),
+    /** Proxy uploads and downloads; a bucket per tenant. */
+    BUCKET_PER_TENANT("bucket-per-tenant"),
+    /** Presigned uploads and redirect downloads; the store's public endpoint is {@code localhost}. */
+    PRESIGNED("presigned"),
+    /** Uploads and downloads through a real nginx running the shipped configuration. */
+    GATEWAY("gateway");
+
+    private final String name;
+
+    ServerConfiguration(String name) {
+        this.name = name;
+    }
+
+    /** The configuration of this test JVM, from {@code it.server}. */
+    public static ServerConfiguration current() {
+        String name = ItProperties.required("it.server");
+        return Arrays.stream(values())
+                .filter(c -> c.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown it.server " + name));
+    }
+
+    /** The name in the pom, in file names and in reports. */
+    public String id() {
+        return name;
+    }
+
+    /** The bucket a tenant's files live in under this configuration's tenancy strategy. */
+    public String bucketFor(String org) {
+        return this == BUCKET_PER_TENANT ? "it-tenant-" + org : "filegate-it";
+    }
+}
