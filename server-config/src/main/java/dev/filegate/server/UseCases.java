@@ -7,8 +7,10 @@ import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.StoreAdministration;
+import dev.filegate.domain.upload.DownloadLinks;
 import dev.filegate.domain.upload.FileService;
-import dev.filegate.domain.upload.PresignedTransfers;
+import dev.filegate.domain.upload.UploadCompletion;
+import dev.filegate.domain.upload.UploadReservations;
 import dev.filegate.domain.upload.UsageReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,14 +34,12 @@ public class UseCases {
 
     @Produces
     @Singleton
-    PresignedTransfers presignedTransfers(
-            ObjectStore store,
+    UploadReservations uploadReservations(
             StoreAdministration administration,
             AccessSigner signer,
             PendingUploads pending,
             ServiceConfiguration configuration) {
-        return new PresignedTransfers(
-                store,
+        return new UploadReservations(
                 administration,
                 signer,
                 pending,
@@ -48,6 +48,19 @@ public class UseCases {
                 configuration.access(),
                 StorageKeyGenerator.systemDefault(),
                 configuration.presignedRequiresSha256());
+    }
+
+    @Produces
+    @Singleton
+    UploadCompletion uploadCompletion(ObjectStore store, PendingUploads pending, ServiceConfiguration configuration) {
+        return new UploadCompletion(store, pending, configuration.tenancy(), configuration.access(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    DownloadLinks downloadLinks(ObjectStore store, AccessSigner signer, ServiceConfiguration configuration) {
+        return new DownloadLinks(
+                store, signer, configuration.tenancy(), configuration.policy(), configuration.access());
     }
 
     @Produces

@@ -451,7 +451,8 @@ class PresignedIT extends ApiIT {
         try (Store store = new Store()) {
             assertEquals(1, store.keys(org).size(), "only the completed file is in the files area");
             assertEquals(1, store.incomingKeys(org).size(), "the abandoned bytes wait in the incoming area");
-            // One sweep removes the incoming bytes, then the ledger entries: wait for the whole sweep, not its first step.
+            // One sweep removes the incoming bytes, then the ledger entries: wait for the whole sweep, not its first
+            // step.
             Wait.upTo(60, () -> store.incomingKeys(org).isEmpty() && ledgerEntries(store, org) == 0);
             assertEquals(List.of(), store.incomingKeys(org), "the abandoned upload is removed");
             List<String> left = store.keys(org);

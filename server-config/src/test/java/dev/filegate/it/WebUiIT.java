@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.ItProperties;
-import dev.filegate.it.support.ServerConfiguration;
 import dev.filegate.it.support.RandomBody;
+import dev.filegate.it.support.ServerConfiguration;
 import dev.filegate.it.support.Tokens;
 import java.io.File;
 import java.io.InputStream;
@@ -122,7 +122,8 @@ class WebUiIT extends ApiIT {
         Path dir = Path.of(ItProperties.required("it.screenshots"));
         Files.createDirectories(dir);
         Files.write(
-                dir.resolve(ServerConfiguration.current().id() + "-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+                dir.resolve(ServerConfiguration.current().id() + "-" + name + ".png"),
+                browser.getScreenshotAs(OutputType.BYTES));
     }
 
     private String console() {

@@ -77,7 +77,8 @@ public final class ItEnvironment implements BeforeAllCallback {
                                 .encodeToString(keys.getPublic().getEncoded())
                         + "\n-----END PUBLIC KEY-----\n";
                 Files.writeString(jwt.resolve("public.pem"), pem);
-                Path data = dir.resolve("s3data-" + ServerConfiguration.current().id());
+                Path data =
+                        dir.resolve("s3data-" + ServerConfiguration.current().id());
                 deleteTree(data);
                 S3ProxyProcess store = S3ProxyProcess.start(data, ItProperties.s3Port());
                 StoreLink link = StoreLink.start(

@@ -10,9 +10,10 @@ import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.upload.FileService;
-import dev.filegate.domain.upload.PresignedTransfers;
 import dev.filegate.domain.upload.PresignedUpload;
 import dev.filegate.domain.upload.StoredFile;
+import dev.filegate.domain.upload.UploadCompletion;
+import dev.filegate.domain.upload.UploadReservations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +36,10 @@ public class DirectUploadResource {
     FileService files;
 
     @Inject
-    PresignedTransfers transfers;
+    UploadReservations reservations;
+
+    @Inject
+    UploadCompletion completion;
 
     @Inject
     Callers callers;
@@ -69,12 +73,12 @@ public class DirectUploadResource {
                     PolicyViolation.Kind.INVALID_REQUEST, "sha256 binding is available in presigned mode only");
         }
         PresignedUpload signed = gateway
-                ? transfers.reserveForGateway(
+                ? reservations.reserveForGateway(
                         caller,
                         orgId,
                         request.upload(),
                         configuration.gatewayUrl().orElseThrow())
-                : transfers.presign(caller, orgId, request.upload(), request.declaredSha256(), audience);
+                : reservations.presign(caller, orgId, request.upload(), request.declaredSha256(), audience);
         return PresignResponse.of(
                 signed, mode.wire(), gateway, links.complete(orgId, signed.id().value()));
     }
@@ -86,7 +90,7 @@ public class DirectUploadResource {
     @Produces(MediaType.APPLICATION_JSON)
     public FileResponse complete(@PathParam("org") String org, @PathParam("id") String id) {
         modes.direct();
-        StoredFile file = transfers.complete(callers.current(), OrgId.of(org), id);
+        StoredFile file = completion.complete(callers.current(), OrgId.of(org), id);
         return FileResponse.of(file, links.of(file));
     }
 }

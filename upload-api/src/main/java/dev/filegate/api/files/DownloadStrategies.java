@@ -1,8 +1,8 @@
 package dev.filegate.api.files;
 
 import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.domain.upload.DownloadLinks;
 import dev.filegate.domain.upload.FileService;
-import dev.filegate.domain.upload.PresignedTransfers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -14,10 +14,10 @@ public class DownloadStrategies {
     @Produces
     @Singleton
     DownloadStrategy strategy(
-            ServiceConfiguration configuration, FileService files, PresignedTransfers transfers, FileLinks links) {
+            ServiceConfiguration configuration, FileService files, DownloadLinks downloadLinks, FileLinks links) {
         return switch (configuration.modes().download()) {
             case PROXY -> new ProxyDownload(files, links);
-            case REDIRECT -> new RedirectDownload(transfers);
+            case REDIRECT -> new RedirectDownload(downloadLinks);
             case GATEWAY -> new GatewayDownload(files, links);
         };
     }

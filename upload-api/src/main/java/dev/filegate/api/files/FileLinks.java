@@ -1,7 +1,7 @@
 package dev.filegate.api.files;
 
 import dev.filegate.api.config.ServiceConfiguration;
-import dev.filegate.domain.gateway.GatewayAuthorizer;
+import dev.filegate.domain.file.GatewayPath;
 import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.upload.StoredFile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +37,6 @@ public class FileLinks {
 
     /** A file's URL at the gateway (gateway mode). */
     URI gateway(StoredFile f) {
-        return GatewayAuthorizer.fileUrl(configuration.gatewayUrl().orElseThrow(), f.org(), f.id());
+        return GatewayPath.url(configuration.gatewayUrl().orElseThrow(), f.org(), f.id());
     }
 }

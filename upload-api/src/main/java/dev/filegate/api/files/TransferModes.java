@@ -2,7 +2,7 @@ package dev.filegate.api.files;
 
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
-import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.upload.ModeDisabled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,7 +31,7 @@ public class TransferModes {
                 "direct uploads (presigned, gateway) are not enabled on this deployment; see /api/v1/capabilities");
     }
 
-    private static PolicyViolation disabled(String detail) {
-        return new PolicyViolation(PolicyViolation.Kind.MODE_DISABLED, detail);
+    private static ModeDisabled disabled(String detail) {
+        return new ModeDisabled(detail);
     }
 }

@@ -4,8 +4,8 @@ import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.security.Callers;
 import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.gateway.GatewayGrant;
-import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.tenant.AccessDenied;
+import dev.filegate.domain.upload.ModeDisabled;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -67,8 +67,7 @@ public class GatewayAuthzResource {
     @GET
     public Response authorize(@BeanParam OriginalRequest original) {
         if (!configuration.gatewayEnabled()) {
-            throw new PolicyViolation(
-                    PolicyViolation.Kind.MODE_DISABLED, "no gateway mode is enabled on this deployment");
+            throw new ModeDisabled("no gateway mode is enabled on this deployment");
         }
         if (!configuration.gatewaySecret().map(s -> s.matches(original.secret)).orElse(false)) {
             throw new AccessDenied("only the gateway may call this endpoint");

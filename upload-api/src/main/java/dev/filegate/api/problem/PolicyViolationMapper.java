@@ -22,8 +22,6 @@ public class PolicyViolationMapper implements ExceptionMapper<PolicyViolation> {
             case TYPE_NOT_ALLOWED -> Problems.unsupportedType(e.getMessage());
             case TYPE_MISMATCH -> Problem.of("type-mismatch", "Unsupported media type", 415, e.getMessage());
             case NOT_UPLOADED -> Problem.of("not-uploaded", "Conflict", 409, e.getMessage());
-            case NOT_FOUND -> Problems.notFound(e.getMessage());
-            case MODE_DISABLED -> Problem.of("mode-disabled", "Not found", 404, e.getMessage());
             case TENANT_BUSY -> Problem.of("tenant-busy", "Too many requests", 429, e.getMessage());
             case CLIENT_TIMEOUT -> Problem.of("request-timeout", "Request timeout", 408, e.getMessage());
         };

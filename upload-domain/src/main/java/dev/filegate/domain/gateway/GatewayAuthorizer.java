@@ -1,7 +1,7 @@
 package dev.filegate.domain.gateway;
 
 import dev.filegate.domain.file.ContentDisposition;
-import dev.filegate.domain.file.FileId;
+import dev.filegate.domain.file.GatewayPath;
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.policy.MediaType;
 import dev.filegate.domain.storage.AccessSigner;
@@ -16,32 +16,26 @@ import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.tenant.TenancyStrategy;
-import java.net.URI;
+import dev.filegate.domain.upload.CompletedFiles;
+import dev.filegate.domain.upload.UploadLedger;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Decides gateway requests. The gateway path is {@code /files/{org}/{fileId}}; it is parsed strictly from the raw
- * request URI (no percent-escapes, no dot segments, no empty segments), the tenant rule is applied to the parsed
- * org, and the signature is computed for the service's own canonical path of that key, never for the client's.
- * Every refusal is an {@link AccessDenied}: a gateway can relay 401 and 403 only.
+ * Decides gateway requests. The gateway path ({@link GatewayPath}, {@code /files/{org}/{fileId}}) is parsed strictly
+ * from the raw request URI, the tenant rule is applied to the parsed org, and the signature is computed for the
+ * service's own canonical path of that key, never for the client's. Every refusal is an {@link AccessDenied}: a
+ * gateway can relay 401 and 403 only.
  */
 public final class GatewayAuthorizer {
 
-    public static final String PREFIX = "/files/";
-    private static final Pattern PATH = Pattern.compile("/files/([a-z0-9-]{1,64})/([0-9a-z.-]{1,64})");
-
-    private final ObjectStore store;
+    private final CompletedFiles files;
     private final AccessSigner signer;
-    private final PendingUploads pending;
+    private final UploadLedger ledger;
     private final TenancyStrategy tenancy;
     private final AccessPolicy access;
-    private final Clock clock;
 
     public GatewayAuthorizer(
             ObjectStore store,
@@ -50,20 +44,11 @@ public final class GatewayAuthorizer {
             TenancyStrategy tenancy,
             AccessPolicy access,
             Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.files = new CompletedFiles(store, tenancy);
         this.signer = Objects.requireNonNull(signer, "signer");
-        this.pending = Objects.requireNonNull(pending, "pending");
+        this.ledger = new UploadLedger(pending, clock);
         this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
         this.access = Objects.requireNonNull(access, "access");
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** The gateway URL of a tenant's file. */
-    public static URI fileUrl(URI gateway, OrgId org, FileId id) {
-        String base = gateway.toString().endsWith("/")
-                ? gateway.toString().substring(0, gateway.toString().length() - 1)
-                : gateway.toString();
-        return URI.create(base + PREFIX + org.value() + "/" + id.value());
     }
 
     /**
@@ -74,7 +59,7 @@ public final class GatewayAuthorizer {
      */
     public GatewayGrant authorize(
             Caller caller, String method, String rawUri, OptionalLong contentLength, String contentType) {
-        ObjectLocation location = parse(rawUri);
+        ObjectLocation location = locate(GatewayPath.parse(rawUri));
         OrgId org = location.key().org();
         String m = method == null ? "" : method.strip();
         return switch (m) {
@@ -86,9 +71,7 @@ public final class GatewayAuthorizer {
 
     private GatewayGrant read(Caller caller, OrgId org, ObjectLocation location, String method) {
         access.check(caller, org, Action.READ);
-        StoredObject object = store.head(location)
-                .filter(o -> o.filename() != null)
-                .orElseThrow(() -> new AccessDenied("no such file in this org"));
+        StoredObject object = files.find(location).orElseThrow(() -> new AccessDenied("no such file in this org"));
         AccessSigner.GatewaySignature signature = signer.signForGateway(location, method, Map.of());
         String type = object.contentType() == null ? MediaType.OCTET_STREAM.toString() : object.contentType();
         return new GatewayGrant(
@@ -100,8 +83,7 @@ public final class GatewayAuthorizer {
     private GatewayGrant write(
             Caller caller, OrgId org, ObjectLocation location, OptionalLong contentLength, String contentType) {
         access.check(caller, org, Action.UPLOAD);
-        PendingUpload p = pending.find(location.bucket(), location.key())
-                .filter(u -> u.expiresAt().isAfter(clock.instant()) && !u.closed())
+        PendingUpload p = ledger.writable(location)
                 .orElseThrow(() -> new AccessDenied("no upload to this file is pending (reserve one through the API)"));
         if (contentLength.isEmpty() || contentLength.getAsLong() != p.size()) {
             throw new AccessDenied("the upload must be exactly the declared " + p.size() + " bytes");
@@ -117,31 +99,9 @@ public final class GatewayAuthorizer {
         return new GatewayGrant(signature.upstreamPath(), signature.headers(), Map.of());
     }
 
-    private ObjectLocation parse(String rawUri) {
-        if (rawUri == null) {
-            throw new AccessDenied("no original URI");
-        }
-        int q = rawUri.indexOf('?');
-        String path = q >= 0 ? rawUri.substring(0, q) : rawUri;
-        if (path.contains("%") || path.contains("..") || path.contains("//") || path.contains("\\")) {
-            throw new AccessDenied("escapes, dot segments and empty segments are refused");
-        }
-        Matcher matcher = PATH.matcher(path);
-        if (!matcher.matches()) {
-            throw new AccessDenied("not a gateway file path");
-        }
-        OrgId org;
+    private ObjectLocation locate(StorageKey key) {
         try {
-            org = OrgId.of(matcher.group(1));
-        } catch (RuntimeException e) {
-            throw new AccessDenied("not a valid org");
-        }
-        Optional<FileId> id = FileId.parse(matcher.group(2));
-        if (id.isEmpty()) {
-            throw new AccessDenied("not a file id");
-        }
-        try {
-            return new ObjectLocation(tenancy.bucketFor(org), StorageKey.of(org, id.get()));
+            return new ObjectLocation(tenancy.bucketFor(key.org()), key);
         } catch (RuntimeException e) {
             throw new AccessDenied("not a valid org");
         }

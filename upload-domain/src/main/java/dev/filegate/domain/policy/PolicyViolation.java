@@ -18,10 +18,6 @@ public final class PolicyViolation extends RuntimeException {
         INVALID_REQUEST,
         /** The operation needs the file's bytes, which have not arrived (yet). */
         NOT_UPLOADED,
-        /** No such file or pending upload (or not this tenant's: indistinguishable on purpose). */
-        NOT_FOUND,
-        /** The mode this operation belongs to is not enabled on this deployment. */
-        MODE_DISABLED,
         /** The caller's tenant already uses its share of a bounded resource (upload buffers): retry shortly. */
         TENANT_BUSY,
         /** The client stopped sending its body for longer than the service waits. */

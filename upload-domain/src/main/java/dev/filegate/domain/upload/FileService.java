@@ -1,6 +1,5 @@
 package dev.filegate.domain.upload;
 
-import dev.filegate.domain.file.FileId;
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.file.StorageKeyGenerator;
 import dev.filegate.domain.policy.FileSignatures;
@@ -33,6 +32,7 @@ public final class FileService {
     public static final int MAX_PAGE = 1000;
 
     private final ObjectStore store;
+    private final CompletedFiles files;
     private final TenancyStrategy tenancy;
     private final UploadPolicy policy;
     private final AccessPolicy access;
@@ -46,6 +46,7 @@ public final class FileService {
             StorageKeyGenerator keys) {
         this.store = Objects.requireNonNull(store, "store");
         this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
+        this.files = new CompletedFiles(store, tenancy);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.access = Objects.requireNonNull(access, "access");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -113,7 +114,7 @@ public final class FileService {
         return new FilePage(
                 page.objects().stream()
                         .filter(o -> o.key().belongsTo(org))
-                        .map(o -> view(org, o))
+                        .map(o -> StoredFile.of(org, o))
                         .toList(),
                 page.nextCursor() == null
                         ? null
@@ -151,21 +152,18 @@ public final class FileService {
 
     public Optional<StoredFile> describe(Caller caller, OrgId org, String fileId) {
         access.check(caller, org, Action.READ);
-        return locate(org, fileId)
-                .flatMap(store::head)
-                .filter(FileService::complete)
-                .map(o -> view(org, o));
+        return files.locate(org, fileId).flatMap(files::find).map(o -> StoredFile.of(org, o));
     }
 
     public ObjectRead read(Caller caller, OrgId org, String fileId, ReadConditions conditions) {
         access.check(caller, org, Action.READ);
-        Optional<ObjectLocation> location = locate(org, fileId);
+        Optional<ObjectLocation> location = files.locate(org, fileId);
         ObjectRead read = location.map(l -> store.get(l, conditions)).orElseGet(ObjectRead.Missing::new);
         if ((read instanceof ObjectRead.NotModified || read instanceof ObjectRead.RangeNotSatisfiable)
-                && location.flatMap(store::head).filter(FileService::complete).isEmpty()) {
+                && location.flatMap(files::find).isEmpty()) {
             return new ObjectRead.Missing(); // a file not validated looks absent, whatever the conditions
         }
-        if (read instanceof ObjectRead.Content content && !complete(content.object())) {
+        if (read instanceof ObjectRead.Content content && !CompletedFiles.isComplete(content.object())) {
             try {
                 content.body().close();
             } catch (IOException e) {
@@ -179,40 +177,8 @@ public final class FileService {
     /** @return whether the file existed */
     public boolean delete(Caller caller, OrgId org, String fileId) {
         access.check(caller, org, Action.DELETE);
-        Optional<ObjectLocation> location = locate(org, fileId);
-        if (location.isEmpty() || store.head(location.get()).isEmpty()) {
-            return false;
-        }
-        return store.delete(location.get());
-    }
-
-    /** An id that does not parse is treated exactly like an absent file: callers learn nothing from the difference. */
-    private Optional<ObjectLocation> locate(OrgId org, String fileId) {
-        return locate(tenancy, org, fileId);
-    }
-
-    /** Where a tenant's file id lives, if it is a file id at all. */
-    static Optional<ObjectLocation> locate(TenancyStrategy tenancy, OrgId org, String fileId) {
-        return FileId.parse(fileId).map(id -> new ObjectLocation(tenancy.bucketFor(org), StorageKey.of(org, id)));
-    }
-
-    static StoredFile view(OrgId org, StoredObject o) {
-        return new StoredFile(
-                org,
-                o.key().fileId(),
-                o.filename() != null ? o.filename() : o.key().fileId().value(),
-                o.contentType(),
-                o.size(),
-                null,
-                o.etag(),
-                o.lastModified(),
-                o.uploadedBy(),
-                complete(o) ? StoredFile.State.COMPLETE : StoredFile.State.PENDING);
-    }
-
-    /** Objects the service validated carry their original filename; presigned uploads get it when completed. */
-    static boolean complete(StoredObject o) {
-        return o.filename() != null;
+        // The store port reports whether there was an object to delete (ObjectStoreContract holds both adapters to it).
+        return files.locate(org, fileId).map(store::delete).orElse(false);
     }
 
     public UploadPolicy policy() {

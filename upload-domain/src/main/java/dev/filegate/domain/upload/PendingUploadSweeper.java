@@ -23,7 +23,7 @@ public final class PendingUploadSweeper {
     public record Result(int removedObjects, int removedEntries) {}
 
     private final ObjectStore store;
-    private final PendingUploads pending;
+    private final UploadLedger ledger;
     private final Supplier<List<String>> buckets;
     private final Clock clock;
     private final Duration grace;
@@ -31,7 +31,7 @@ public final class PendingUploadSweeper {
     public PendingUploadSweeper(
             ObjectStore store, PendingUploads pending, Supplier<List<String>> buckets, Clock clock, Duration grace) {
         this.store = store;
-        this.pending = pending;
+        this.ledger = new UploadLedger(pending, clock);
         this.buckets = buckets;
         this.clock = clock;
         this.grace = grace;
@@ -42,21 +42,17 @@ public final class PendingUploadSweeper {
         int entries = 0;
         var now = clock.instant();
         for (String bucket : buckets.get()) {
-            for (PendingUpload p : pending.list(bucket, "orgs/")) {
-                if (p.expiresAt().plus(grace).isAfter(now)) {
-                    continue;
-                }
+            for (PendingUpload p : ledger.expired(bucket, now, grace)) {
                 ObjectLocation location = new ObjectLocation(bucket, p.key());
-                if (store.head(location.incomingArea()).isPresent()) {
-                    store.delete(location.incomingArea());
+                if (store.delete(location.incomingArea())) {
                     objects++;
                 }
                 Optional<StoredObject> object = store.head(location);
-                if (object.isPresent() && !FileService.complete(object.get())) {
+                if (object.isPresent() && !CompletedFiles.isComplete(object.get())) {
                     store.delete(location);
                     objects++;
                 }
-                pending.remove(bucket, p.key());
+                ledger.remove(p);
                 entries++;
             }
         }

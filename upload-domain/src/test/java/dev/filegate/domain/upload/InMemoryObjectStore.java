@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * a failed write. It honours the same contract as the S3 adapter ({@code ObjectStoreContract},
  * {@code StoreAdministrationContract}), so that the domain's tests are not passing against a kinder store.
  */
-final class InMemoryObjectStore implements ObjectStore, StoreAdministration {
+public final class InMemoryObjectStore implements ObjectStore, StoreAdministration {
 
     final Map<String, byte[]> bytes = new TreeMap<>();
     final Map<String, StoredObject> objects = new TreeMap<>();

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The pending-upload ledger in a map, for unit tests. */
-final class InMemoryPendingUploads implements PendingUploads {
+public final class InMemoryPendingUploads implements PendingUploads {
 
     final Map<String, PendingUpload> entries = new HashMap<>();
 

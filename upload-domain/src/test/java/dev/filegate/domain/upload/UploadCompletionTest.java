@@ -20,7 +20,6 @@ import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ReadConditions;
-import dev.filegate.domain.storage.SignedRequest;
 import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.tenant.AccessPolicy;
@@ -31,23 +30,20 @@ import dev.filegate.domain.tenant.TenancyStrategy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class PresignedTransfersTest {
+class UploadCompletionTest {
 
     private static final OrgId ACME = OrgId.of("acme");
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
@@ -56,7 +52,6 @@ class PresignedTransfersTest {
 
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final InMemoryPendingUploads ledger = new InMemoryPendingUploads();
-    private final List<ObjectLocation> signedFor = new ArrayList<>();
     private final TenancyStrategy tenancy = TenancyStrategy.of("shared-bucket", "files", null);
     private final UploadPolicy policy = new UploadPolicy(
             DataSize.ofMebibytes(1),
@@ -66,8 +61,7 @@ class PresignedTransfersTest {
             Expiries.defaults());
     private final FileService files =
             new FileService(store, tenancy, policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault());
-    private final PresignedTransfers transfers = new PresignedTransfers(
-            store,
+    private final UploadReservations reservations = new UploadReservations(
             store,
             new RecordingSigner(),
             ledger,
@@ -76,14 +70,20 @@ class PresignedTransfersTest {
             new AccessPolicy(false),
             StorageKeyGenerator.systemDefault(),
             false);
+    private final UploadCompletion completion =
+            new UploadCompletion(store, ledger, tenancy, new AccessPolicy(false), Clock.systemUTC());
     private final Caller alice = new Caller("alice", Optional.of(ACME), Set.of(Role.UPLOADER));
 
     private PresignedUpload presign() {
-        return transfers.presign(
+        return presign(PNG.length, Optional.empty());
+    }
+
+    private PresignedUpload presign(long size, Optional<String> sha256) {
+        return reservations.presign(
                 alice,
                 ACME,
-                new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length)),
-                Optional.empty(),
+                new UploadRequest("cat.png", "image/png", OptionalLong.of(size)),
+                sha256,
                 AccessSigner.Audience.PUBLIC);
     }
 
@@ -103,7 +103,7 @@ class PresignedTransfersTest {
     }
 
     private ObjectLocation location(PresignedUpload u) {
-        return FileService.locate(tenancy, ACME, u.id().value()).orElseThrow();
+        return new CompletedFiles(store, tenancy).locate(ACME, u.id().value()).orElseThrow();
     }
 
     private byte[] served(PresignedUpload u) throws IOException {
@@ -115,13 +115,6 @@ class PresignedTransfersTest {
     }
 
     @Test
-    void clientsAreOnlyEverSignedUrlsForTheIncomingArea() {
-        presign();
-        assertEquals(2, signedFor.size(), "a PUT and a GET");
-        assertTrue(signedFor.stream().allMatch(ObjectLocation::incoming), signedFor.toString());
-    }
-
-    @Test
     void bytesThatClaimToBeCompleteAreNotServedUntilTheServiceCompletesThem() throws IOException {
         PresignedUpload u = presign();
         clientPuts(location(u).incomingArea(), "forged.png", PNG); // x-amz-meta-filename added by the client
@@ -129,7 +122,7 @@ class PresignedTransfersTest {
         assertInstanceOf(ObjectRead.Missing.class, files.read(alice, ACME, u.id().value(), ReadConditions.none()));
         assertEquals(
                 PolicyViolation.Kind.INVALID_REQUEST,
-                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()))
+                assertThrows(PolicyViolation.class, () -> completion.complete(alice, ACME, u.id().value()))
                         .kind(),
                 "metadata nobody signed (or copied from a file of the service's) is refused");
         assertTrue(store.objects.isEmpty(), "and deleted");
@@ -139,8 +132,9 @@ class PresignedTransfersTest {
     void completionServesTheValidatedNameAndRemovesTheIncomingBytes() throws IOException {
         PresignedUpload u = presign();
         clientPuts(location(u).incomingArea(), null, PNG);
-        StoredFile completed = transfers.complete(alice, ACME, u.id().value());
+        StoredFile completed = completion.complete(alice, ACME, u.id().value());
         assertEquals("cat.png", completed.filename());
+        assertEquals(StoredFile.State.COMPLETE, completed.state());
         assertArrayEquals(PNG, served(u));
         assertTrue(store.head(location(u).incomingArea()).isEmpty(), "the incoming bytes are gone");
         assertTrue(ledger.find("files", location(u).key()).orElseThrow().closed());
@@ -150,10 +144,10 @@ class PresignedTransfersTest {
     void bytesPutAgainAfterCompletionAreNeverServedAndAreSwept() throws IOException {
         PresignedUpload u = presign();
         clientPuts(location(u).incomingArea(), null, PNG);
-        transfers.complete(alice, ACME, u.id().value());
+        completion.complete(alice, ACME, u.id().value());
         clientPuts(location(u).incomingArea(), null, OTHER_PNG); // the PUT URL is still valid
         assertArrayEquals(PNG, served(u));
-        transfers.complete(alice, ACME, u.id().value());
+        completion.complete(alice, ACME, u.id().value());
         assertArrayEquals(PNG, served(u), "completing again does not take the new bytes");
         Instant later = Instant.now().plus(Duration.ofDays(1));
         new PendingUploadSweeper(
@@ -166,22 +160,27 @@ class PresignedTransfersTest {
 
     @Test
     void contentContradictingItsTypeIsDeletedFromBothAreas() throws IOException {
-        PresignedUpload u = transfers.presign(
-                alice,
-                ACME,
-                new UploadRequest("cat.png", "image/png", OptionalLong.of(HTML.length)),
-                Optional.empty(),
-                AccessSigner.Audience.PUBLIC);
+        PresignedUpload u = presign(HTML.length, Optional.empty());
         clientPuts(location(u).incomingArea(), null, HTML);
-        PolicyViolation e = assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()));
+        PolicyViolation e = assertThrows(PolicyViolation.class, () -> completion.complete(alice, ACME, u.id().value()));
         assertEquals(PolicyViolation.Kind.TYPE_MISMATCH, e.kind());
         assertTrue(store.objects.isEmpty(), store.objects.keySet().toString());
         assertTrue(ledger.find("files", location(u).key()).orElseThrow().closed(), "kept until swept, closed");
         clientPuts(location(u).incomingArea(), null, PNG); // the URL still works: a second try is not a completion
         assertEquals(
-                PolicyViolation.Kind.NOT_FOUND,
-                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()))
-                        .kind());
+                "no upload with this id is pending in this org",
+                assertThrows(FileNotFound.class, () -> completion.complete(alice, ACME, u.id().value()))
+                        .getMessage());
+    }
+
+    @Test
+    void anUploadOfAnotherSizeThanDeclaredIsDeletedFromBothAreas() throws IOException {
+        PresignedUpload u = presign(PNG.length + 1, Optional.empty());
+        clientPuts(location(u).incomingArea(), null, PNG);
+        PolicyViolation e = assertThrows(PolicyViolation.class, () -> completion.complete(alice, ACME, u.id().value()));
+        assertEquals("the uploaded size differs from the declared one", e.getMessage());
+        assertTrue(store.objects.isEmpty(), store.objects.keySet().toString());
+        assertTrue(ledger.find("files", location(u).key()).orElseThrow().closed());
     }
 
     @Test
@@ -189,66 +188,35 @@ class PresignedTransfersTest {
         PresignedUpload u = presign();
         assertEquals(
                 PolicyViolation.Kind.NOT_UPLOADED,
-                assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()))
+                assertThrows(PolicyViolation.class, () -> completion.complete(alice, ACME, u.id().value()))
                         .kind());
-    }
-
-    @Test
-    void onlyServiceCallersGetUrlsForTheInternalEndpoint() {
-        UploadRequest request = new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length));
-        assertThrows(
-                AccessDenied.class,
-                () -> transfers.presign(alice, ACME, request, Optional.empty(), AccessSigner.Audience.INTERNAL));
-        Caller runner = new Caller("runner", Optional.of(ACME), Set.of(Role.UPLOADER, Role.SERVICE));
-        transfers.presign(runner, ACME, request, Optional.empty(), AccessSigner.Audience.INTERNAL);
-        assertTrue(ledger.entries.size() == 1);
-        assertFalse(signedFor.isEmpty());
+        assertFalse(ledger.find("files", location(u).key()).orElseThrow().closed(), "the upload may still arrive");
     }
 
     @Test
     void aDeclaredSha256IsCheckedOverTheBytesNotLeftToTheStore() throws IOException {
         String otherPng = HexFormat.of().formatHex(sha256(OTHER_PNG));
-        PresignedUpload u = transfers.presign(
-                alice,
-                ACME,
-                new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length)),
-                Optional.of(otherPng),
-                AccessSigner.Audience.PUBLIC);
+        PresignedUpload u = presign(PNG.length, Optional.of(otherPng));
         clientPuts(location(u).incomingArea(), null, PNG); // e.g. a copy a lenient store made for the PUT URL
-        assertThrows(PolicyViolation.class, () -> transfers.complete(alice, ACME, u.id().value()));
+        assertThrows(PolicyViolation.class, () -> completion.complete(alice, ACME, u.id().value()));
         assertTrue(store.objects.isEmpty());
-        PresignedUpload ok = transfers.presign(
-                alice,
-                ACME,
-                new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length)),
-                Optional.of(HexFormat.of().formatHex(sha256(PNG))),
-                AccessSigner.Audience.PUBLIC);
+        PresignedUpload ok = presign(PNG.length, Optional.of(HexFormat.of().formatHex(sha256(PNG))));
         clientPuts(location(ok).incomingArea(), null, PNG);
         assertEquals(
                 HexFormat.of().formatHex(sha256(PNG)),
-                transfers.complete(alice, ACME, ok.id().value()).sha256());
+                completion.complete(alice, ACME, ok.id().value()).sha256());
     }
 
     @Test
-    void aDeploymentCanRequireASha256WithEveryPresignedUpload() {
-        PresignedTransfers strict = new PresignedTransfers(
-                store,
-                store,
-                new RecordingSigner(),
-                ledger,
-                tenancy,
-                policy,
-                new AccessPolicy(false),
-                StorageKeyGenerator.systemDefault(),
-                true);
-        assertThrows(
-                PolicyViolation.class,
-                () -> strict.presign(
-                        alice,
-                        ACME,
-                        new UploadRequest("cat.png", "image/png", OptionalLong.of(PNG.length)),
-                        Optional.empty(),
-                        AccessSigner.Audience.PUBLIC));
+    void anotherTenantCannotCompleteAnUploadAndAnUnknownIdIsNotFound() throws IOException {
+        PresignedUpload u = presign();
+        clientPuts(location(u).incomingArea(), null, PNG);
+        Caller mallory = new Caller("mallory", Optional.of(OrgId.of("globex")), Set.of(Role.UPLOADER));
+        assertThrows(AccessDenied.class, () -> completion.complete(mallory, ACME, u.id().value()));
+        assertThrows(FileNotFound.class, () -> completion.complete(mallory, OrgId.of("globex"), u.id().value()));
+        assertThrows(FileNotFound.class, () -> completion.complete(alice, ACME, "../" + u.id().value()));
+        assertFalse(ledger.find("files", location(u).key()).orElseThrow().closed(), "nothing was touched");
+        assertTrue(store.head(location(u).incomingArea()).isPresent());
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -256,42 +224,6 @@ class PresignedTransfersTest {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Records which locations it was asked to sign for. */
-    private final class RecordingSigner implements AccessSigner {
-        @Override
-        public SignedRequest signUpload(
-                ObjectLocation location,
-                String contentType,
-                long contentLength,
-                Optional<byte[]> sha256,
-                Duration ttl,
-                Audience audience) {
-            signedFor.add(location);
-            return new SignedRequest(
-                    "PUT",
-                    URI.create("http://store/" + location.objectKey()),
-                    Map.of(),
-                    Instant.now().plus(ttl));
-        }
-
-        @Override
-        public GatewaySignature signForGateway(ObjectLocation location, String method, Map<String, String> headers) {
-            signedFor.add(location);
-            return new GatewaySignature("/" + location.objectKey(), Map.of());
-        }
-
-        @Override
-        public SignedRequest signDownload(
-                ObjectLocation location, String filename, String contentType, Duration ttl, Audience audience) {
-            signedFor.add(location);
-            return new SignedRequest(
-                    "GET",
-                    URI.create("http://store/" + location.objectKey()),
-                    Map.of(),
-                    Instant.now().plus(ttl));
         }
     }
 }

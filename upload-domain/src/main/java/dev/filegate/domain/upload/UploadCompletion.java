@@ -1,0 +1,152 @@
+package dev.filegate.domain.upload;
+
+import dev.filegate.domain.policy.FileSignatures;
+import dev.filegate.domain.policy.MediaType;
+import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.storage.ByteRange;
+import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.ObjectRead;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.PendingUpload;
+import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.ReadConditions;
+import dev.filegate.domain.storage.StoreUnavailable;
+import dev.filegate.domain.storage.StoredObject;
+import dev.filegate.domain.tenant.AccessPolicy;
+import dev.filegate.domain.tenant.Action;
+import dev.filegate.domain.tenant.Caller;
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.tenant.TenancyStrategy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Completes a direct upload: checks what arrived in the incoming area against what was reserved (size, type, the
+ * leading bytes against the type's signature, the SHA-256 when one was declared) and makes it a file.
+ *
+ * <p>What arrived is first copied into the files area without a filename, where no client writes; that copy is what
+ * is checked and then sealed with its filename ({@link CompletedFiles#seal}), so bytes a client PUTs again during or
+ * after the check (its URL stays valid until it expires) never become a served file, and metadata a lenient store
+ * let the client add (a filename, an ACL) is not carried over. A mismatch is deleted from both areas. Either way
+ * the incoming bytes are deleted and the ledger entry is closed. Completing twice is harmless.
+ */
+public final class UploadCompletion {
+
+    private final ObjectStore store;
+    private final CompletedFiles files;
+    private final UploadLedger ledger;
+    private final AccessPolicy access;
+    private final Object[] completing = new Object[64];
+
+    public UploadCompletion(
+            ObjectStore store, PendingUploads pending, TenancyStrategy tenancy, AccessPolicy access, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.files = new CompletedFiles(store, tenancy);
+        this.ledger = new UploadLedger(Objects.requireNonNull(pending, "pending"), clock);
+        this.access = Objects.requireNonNull(access, "access");
+        Arrays.setAll(completing, i -> new Object());
+    }
+
+    public StoredFile complete(Caller caller, OrgId org, String fileId) {
+        access.check(caller, org, Action.UPLOAD);
+        ObjectLocation location = files.locate(org, fileId).orElseThrow(UploadCompletion::unknown);
+        // One completion of a file at a time in this process: a second one must not copy newer incoming bytes over
+        // the copy the first is validating, just before the first seals it.
+        synchronized (completing[Math.floorMod(location.key().hashCode(), completing.length)]) {
+            return completeLocked(org, location);
+        }
+    }
+
+    private StoredFile completeLocked(OrgId org, ObjectLocation location) {
+        Optional<PendingUpload> promised = ledger.find(location);
+        if (promised.isEmpty() || promised.get().closed()) {
+            return files.find(location)
+                    .map(o -> StoredFile.of(org, o)
+                            .withSha256(promised.map(PendingUpload::sha256Hex).orElse(null)))
+                    .orElseThrow(UploadCompletion::unknown);
+        }
+        PendingUpload p = promised.get();
+        ObjectLocation incoming = location.incomingArea();
+        StoredObject arrived = store.head(incoming).orElseThrow(UploadCompletion::notUploaded);
+        try {
+            MediaType declared = MediaType.parse(p.contentType());
+            if (arrived.contentType() == null
+                    || !MediaType.parse(arrived.contentType()).equals(declared)) {
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.TYPE_MISMATCH, "the uploaded content type differs from the declared one");
+            }
+            if (arrived.filename() != null || arrived.uploadedBy() != null) {
+                // Nothing the service signs writes metadata: this object was written with headers nobody signed, or
+                // copied from one of the service's files by a store that honours such headers (x-amz-copy-source).
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.INVALID_REQUEST,
+                        "the upload carries metadata the service did not sign; send exactly the signed headers");
+            }
+            StoredObject copy = store.copy(
+                    incoming,
+                    location,
+                    NewObject.unvalidated(p.contentType(), p.uploadedBy(), OptionalLong.of(p.size())));
+            if (copy.size() != p.size()) {
+                // (never the sizes: a client must not learn the size of an object it made the store copy)
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.INVALID_REQUEST, "the uploaded size differs from the declared one");
+            }
+            checkContent(location, declared, p);
+        } catch (PolicyViolation e) {
+            store.delete(location);
+            store.delete(incoming);
+            ledger.close(p); // kept, so that bytes PUT again are swept too
+            throw e;
+        }
+        StoredObject sealed = files.seal(location, p);
+        store.delete(incoming);
+        ledger.close(p);
+        return StoredFile.of(org, sealed).withSha256(p.sha256Hex());
+    }
+
+    /**
+     * Checks the copy (which no client can change) against the declaration, in one read: its leading bytes against
+     * its type and, when one was declared, its SHA-256 over every byte. The store enforces a bound checksum on a PUT,
+     * not on a copy it lets a PUT URL make, so a declared one is checked here.
+     */
+    private void checkContent(ObjectLocation location, MediaType declared, PendingUpload p) {
+        boolean hashed = p.sha256Hex() != null;
+        if (p.size() == 0 && !hashed) {
+            FileSignatures.check(declared, new byte[0]);
+            return;
+        }
+        Optional<ByteRange> range = hashed
+                ? Optional.empty()
+                : Optional.of(new ByteRange(0L, Math.min(p.size(), FileSignatures.HEAD_BYTES) - 1));
+        ObjectRead read = store.get(location, new ReadConditions(range, Optional.empty()));
+        if (!(read instanceof ObjectRead.Content content)) {
+            throw notUploaded();
+        }
+        try (SizeLimitedInputStream in = new SizeLimitedInputStream(content.body(), p.size())) {
+            FileSignatures.check(declared, in.readNBytes(FileSignatures.HEAD_BYTES));
+            if (hashed) {
+                in.transferTo(OutputStream.nullOutputStream());
+                if (!p.sha256Hex().equals(in.sha256Hex())) {
+                    throw new PolicyViolation(
+                            PolicyViolation.Kind.INVALID_REQUEST, "the uploaded bytes differ from the declared sha256");
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreUnavailable("reading the uploaded file failed", e);
+        }
+    }
+
+    private static FileNotFound unknown() {
+        return new FileNotFound("no upload with this id is pending in this org");
+    }
+
+    private static PolicyViolation notUploaded() {
+        return new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet");
+    }
+}
