@@ -31,6 +31,7 @@ public final class BoundedBody extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
+        refuseIfPastBound();
         int b = super.read();
         if (b >= 0) {
             count(1);
@@ -40,6 +41,7 @@ public final class BoundedBody extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        refuseIfPastBound();
         int n = super.read(b, off, released ? len : (int) Math.min(len, bound + 1 - count));
         if (n > 0) {
             count(n);
@@ -49,6 +51,14 @@ public final class BoundedBody extends FilterInputStream {
 
     private void count(int n) {
         count += n;
+        refuseIfPastBound();
+    }
+
+    /**
+     * Once past the bound, every further read is refused too: a reader that keeps reading after the first refusal
+     * (commons-fileupload drains the current part in a {@code finally}) must not be handed 0 bytes forever.
+     */
+    private void refuseIfPastBound() {
         if (!released && count > bound) {
             throw new PolicyViolation(PolicyViolation.Kind.TOO_LARGE, refusal);
         }

@@ -65,4 +65,16 @@ class RequestBodyGuardTest {
         released.release();
         assertEquals(25, released.readAllBytes().length, "a released bound counts nothing more");
     }
+
+    @Test
+    void aCappedBodyKeepsRefusingOnceItRefused() {
+        InputStream capped = new BoundedBody(new ByteArrayInputStream(new byte[100]), 10, "at most 10");
+        assertThrows(PolicyViolation.class, () -> capped.readNBytes(50));
+        // A reader that drains after the refusal (commons-fileupload closes the part in a finally) used to get 0
+        // bytes forever from read(byte[]): a request thread spinning at full CPU.
+        for (int i = 0; i < 3; i++) {
+            assertThrows(PolicyViolation.class, () -> capped.read(new byte[8], 0, 8));
+            assertThrows(PolicyViolation.class, capped::read);
+        }
+    }
 }
