@@ -90,6 +90,13 @@ class FilenameRulesTest {
         refused(".env");
     }
 
+    // Trimming keeps NO-BREAK, FIGURE and NARROW NO-BREAK SPACE; a client that trims Unicode white space drops them.
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0.env", "\u2007.bashrc", "\u202F.ssh", "\u00A0-rf.png"})
+    void filenameHiddenOrAnOptionBehindALeadingNoBreakSpace(String name) {
+        refused(name);
+    }
+
     @Test
     void filenameWithLeadingHyphen() {
         refused("-rf.png");

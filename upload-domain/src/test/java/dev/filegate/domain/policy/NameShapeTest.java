@@ -46,6 +46,18 @@ class NameShapeTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\u00A0.env", "\u2007.bashrc", "\u202F.ssh", "\u00A0 \u00A0.env", "\u00A0\uFF0Eenv"})
+    void aLeadingDotBehindNoBreakSpacesIsRefused(String name) {
+        assertEquals(LEADING_DOT, reason(name)); // NO-BREAK, FIGURE and NARROW NO-BREAK SPACE
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0-rf.png", "\u202F--help"})
+    void aLeadingHyphenBehindNoBreakSpacesIsRefused(String name) {
+        assertEquals(LEADING_HYPHEN, reason(name));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"x.png.", "x.png\u00A0", "x.png\u2007", "x.png\u00A0.", "con."})
     void aTrailingDotOrSpaceThatSurvivesTrimmingIsRefused(String name) {
         assertEquals(TRAILING, reason(name));
@@ -60,6 +72,7 @@ class NameShapeTest {
                 "\u2010rf.png", // HYPHEN, not HYPHEN-MINUS
                 "\u2212rf.png", // MINUS SIGN
                 "x.png ", // trimmed before the view is taken
+                "\u00A0report.pdf", // a leading no-break space before anything else stays accepted
                 "x.png\u3000" // IDEOGRAPHIC SPACE, which trimming removes
             })
     void dotsHyphensAndSpacesInsideTheNameAreAccepted(String name) {
