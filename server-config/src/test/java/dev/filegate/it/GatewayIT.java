@@ -13,6 +13,7 @@ import dev.filegate.it.support.Store;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Transfer;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class GatewayIT extends ApiIT {
                 "secret plan.png",
                 "image/png",
                 content.length,
-                () -> new java.io.ByteArrayInputStream(content));
+                () -> new ByteArrayInputStream(content));
     }
 
     private String path(String org, JsonObject file) {
@@ -230,7 +232,7 @@ class GatewayIT extends ApiIT {
                 name,
                 "image/png",
                 content.length,
-                () -> new java.io.ByteArrayInputStream(content));
+                () -> new ByteArrayInputStream(content));
         HttpResponse<byte[]> r = get(path(ACME, file), Tokens.uploader(ACME));
         assertEquals(200, r.statusCode());
         assertTrue(Arrays.equals(content, r.body()));
@@ -248,11 +250,7 @@ class GatewayIT extends ApiIT {
         assertFalse(reserved.getString("put_url").contains("X-Amz-Signature"), "gateway URLs carry no signature");
         assertEquals(
                 200,
-                transfer.put(
-                                reserved,
-                                content.length,
-                                () -> new java.io.ByteArrayInputStream(content),
-                                Tokens.uploader(ACME))
+                transfer.put(reserved, content.length, () -> new ByteArrayInputStream(content), Tokens.uploader(ACME))
                         .statusCode());
         HttpResponse<String> completed = api.send(
                 api.request(URI.create(reserved.getString("complete_url")).getRawPath(), Tokens.uploader(ACME))
@@ -268,7 +266,7 @@ class GatewayIT extends ApiIT {
     void putMustMatchTheReservationAndTheTenant() throws Exception {
         JsonObject reserved = transfer.presign(ACME, Tokens.uploader(ACME), "up.png", "image/png", content.length);
         URI url = URI.create(reserved.getString("put_url"));
-        java.util.function.BiFunction<String, byte[], Integer> put = (type, body) -> {
+        BiFunction<String, byte[], Integer> put = (type, body) -> {
             try {
                 return http.send(
                                 HttpRequest.newBuilder(url)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
+import dev.filegate.it.support.ItProperties;
 import dev.filegate.it.support.RandomBody;
 import dev.filegate.it.support.ServerProcess;
 import dev.filegate.it.support.Tokens;
@@ -27,7 +28,7 @@ class LargeUploadIT extends ApiIT {
 
     @Test
     void oneGibUploadStreamsThroughA256MibHeap() {
-        assumeTrue(dev.filegate.it.support.ItProperties.large(), "large uploads disabled with -Dit.large=false");
+        assumeTrue(ItProperties.large(), "large uploads disabled with -Dit.large=false");
         long maxHeap = ServerProcess.maxHeap(api);
         assertTrue(maxHeap <= 256L * 1024 * 1024, "the server must run with at most 256 MiB heap, has " + maxHeap);
 

@@ -17,6 +17,7 @@ import dev.filegate.it.support.Transfer;
 import dev.filegate.it.support.Wait;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +55,7 @@ class PresignedIT extends ApiIT {
     private static byte[] png(int size) {
         try (InputStream in = RandomBody.png(size, 99)) {
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -87,7 +90,7 @@ class PresignedIT extends ApiIT {
                 .build());
     }
 
-    private static String edit(String url, String param, java.util.function.UnaryOperator<String> change) {
+    private static String edit(String url, String param, UnaryOperator<String> change) {
         URI uri = URI.create(url);
         String query = Arrays.stream(uri.getRawQuery().split("&"))
                 .map(p -> {
@@ -218,8 +221,7 @@ class PresignedIT extends ApiIT {
     void serviceRefusesBeforeSigning() {
         String org = "refused";
         String token = Tokens.uploader(org);
-        java.util.function.BiFunction<String, String, HttpResponse<String>> presignAs =
-                (tok, json) -> api.presign(org, tok, json);
+        BiFunction<String, String, HttpResponse<String>> presignAs = (tok, json) -> api.presign(org, tok, json);
         assertProblem(
                 403,
                 presignAs.apply(

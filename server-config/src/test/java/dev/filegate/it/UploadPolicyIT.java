@@ -10,9 +10,11 @@ import dev.filegate.it.support.RawHttp;
 import dev.filegate.it.support.Store;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Wait;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -175,7 +177,7 @@ class UploadPolicyIT extends ApiIT {
     void clientDisconnectMidChunkedUploadAbortsTheMultipartUpload() throws Exception {
         String org = "hangup";
         String token = Tokens.uploader(org);
-        java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
         byte[] chunk = new byte[1 << 20];
         for (int i = 0; i < 20; i++) { // 20 MiB: two 8 MiB parts reach the store before the hang-up
             chunks.writeBytes((Integer.toHexString(chunk.length) + "\r\n").getBytes());
@@ -270,7 +272,7 @@ class UploadPolicyIT extends ApiIT {
                 + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Gr\u00fc\u00dfe.png\"\r\n"
                 + "Content-Type: image/png\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
-        byte[] body = concat(head.getBytes(java.nio.charset.StandardCharsets.UTF_8), file, tail.getBytes());
+        byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), file, tail.getBytes());
         HttpResponse<String> r = api.send(api.request(Api.filesPath(org), Tokens.uploader(org))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -297,7 +299,7 @@ class UploadPolicyIT extends ApiIT {
     }
 
     private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }

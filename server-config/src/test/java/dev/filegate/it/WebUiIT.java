@@ -9,8 +9,15 @@ import dev.filegate.it.support.ItProperties;
 import dev.filegate.it.support.RandomBody;
 import dev.filegate.it.support.ServerConfiguration;
 import dev.filegate.it.support.Tokens;
+import dev.filegate.it.support.Transfer;
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -242,14 +249,14 @@ class WebUiIT extends ApiIT {
 
     @Test
     void adminSeesConfigurationHealthAndUsage() throws Exception {
-        new dev.filegate.it.support.Transfer()
+        new Transfer()
                 .upload(
                         ORG,
                         Tokens.uploader(ORG),
                         "usage.txt",
                         "text/plain",
                         10,
-                        () -> new java.io.ByteArrayInputStream("some bytes".getBytes()));
+                        () -> new ByteArrayInputStream("some bytes".getBytes()));
         signIn(Tokens.of(ORG, "root", "admin"));
         browser.get(base + "#admin");
         wait.until(d -> d.findElement(By.id("admin-content")).isDisplayed());
@@ -267,11 +274,8 @@ class WebUiIT extends ApiIT {
 
     @Test
     void pageIsServedWithStrictSecurityHeaders() throws Exception {
-        var r = java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        var r = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.discarding());
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
@@ -282,7 +286,7 @@ class WebUiIT extends ApiIT {
     private static long sizeOf(Path p) {
         try {
             return Files.size(p);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }

@@ -1,12 +1,14 @@
 package dev.filegate.server;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
 
 /** A MicroProfile Config over a map, for testing what the service makes of a configuration. */
 final class MapConfig implements Config {
@@ -44,11 +46,11 @@ final class MapConfig implements Config {
 
     @Override
     public Iterable<ConfigSource> getConfigSources() {
-        return java.util.List.of();
+        return List.of();
     }
 
     @Override
-    public <T> Optional<org.eclipse.microprofile.config.spi.Converter<T>> getConverter(Class<T> forType) {
+    public <T> Optional<Converter<T>> getConverter(Class<T> forType) {
         return Optional.empty();
     }
 

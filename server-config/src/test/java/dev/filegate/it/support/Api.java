@@ -2,6 +2,7 @@ package dev.filegate.it.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +76,7 @@ public final class Api {
     }
 
     /** The presign request body for a file (callers may add fields, hostile ones included). */
-    public static jakarta.json.JsonObjectBuilder presignBody(String filename, String contentType, long size) {
+    public static JsonObjectBuilder presignBody(String filename, String contentType, long size) {
         return Json.createObjectBuilder()
                 .add("filename", filename)
                 .add("content_type", contentType)

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -127,7 +128,7 @@ public final class ItEnvironment implements BeforeAllCallback {
         }
     }
 
-    static void await(String what, java.util.function.BooleanSupplier condition, long seconds) {
+    static void await(String what, BooleanSupplier condition, long seconds) {
         if (!Wait.upTo(seconds, condition)) {
             throw new IllegalStateException(what + " did not happen within " + seconds + " s");
         }

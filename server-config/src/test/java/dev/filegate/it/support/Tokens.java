@@ -1,10 +1,16 @@
 package dev.filegate.it.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -20,13 +26,13 @@ public final class Tokens {
     /** The audience the test servers expect (microprofile-config.properties, %test). */
     public static final String AUDIENCE = "filegate-it";
 
-    private static final java.util.Set<String> MINTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> MINTED = ConcurrentHashMap.newKeySet();
 
     private Tokens() {}
 
     /** Every token this JVM has made, valid or not, so that the log scan can look for each of them. */
-    public static java.util.Set<String> minted() {
-        return java.util.Set.copyOf(MINTED);
+    public static Set<String> minted() {
+        return Set.copyOf(MINTED);
     }
 
     private static String remember(String token) {
@@ -89,7 +95,7 @@ public final class Tokens {
 
     /** HS256 keyed with the server's public key bytes: the classic algorithm-confusion attack. */
     public static String hmacWithPublicKey(String org) {
-        byte[] pem = java.nio.file.Path.of(ItProperties.required("it.dir"), "jwt", "public.pem")
+        byte[] pem = Path.of(ItProperties.required("it.dir"), "jwt", "public.pem")
                         .toFile()
                         .exists()
                 ? readPublicPem()
@@ -109,10 +115,9 @@ public final class Tokens {
 
     private static byte[] readPublicPem() {
         try {
-            return java.nio.file.Files.readAllBytes(
-                    java.nio.file.Path.of(ItProperties.required("it.dir"), "jwt", "public.pem"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readAllBytes(Path.of(ItProperties.required("it.dir"), "jwt", "public.pem"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.filegate.it.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,10 +80,9 @@ public final class Transfer {
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
-        for (Map.Entry<String, jakarta.json.JsonValue> h :
-                signed.getJsonObject("headers").entrySet()) {
+        for (Map.Entry<String, JsonValue> h : signed.getJsonObject("headers").entrySet()) {
             if (!h.getKey().equalsIgnoreCase("Content-Length")) { // set by the client library from the body
-                b.header(h.getKey(), ((jakarta.json.JsonString) h.getValue()).getString());
+                b.header(h.getKey(), ((JsonString) h.getValue()).getString());
             }
         }
         return send(b.build());

@@ -3,17 +3,21 @@ package dev.filegate.storage.s3;
 import dev.filegate.domain.file.ContentDisposition;
 import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.SignedRequest;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -57,7 +61,7 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
     }
 
     @Override
-    public dev.filegate.domain.storage.SignedRequest signUpload(
+    public SignedRequest signUpload(
             ObjectLocation location,
             String contentType,
             long contentLength,
@@ -72,12 +76,11 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
                             .contentLength(contentLength);
                     sha256.ifPresent(d -> r.checksumSHA256(Base64.getEncoder().encodeToString(d)));
                 }));
-        return new dev.filegate.domain.storage.SignedRequest(
-                "PUT", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
+        return new SignedRequest("PUT", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
     }
 
     @Override
-    public dev.filegate.domain.storage.SignedRequest signDownload(
+    public SignedRequest signDownload(
             ObjectLocation location, String filename, String contentType, Duration ttl, Audience audience) {
         PresignedGetObjectRequest p = presigner(audience)
                 .presignGetObject(b -> b.signatureDuration(ttl)
@@ -85,8 +88,7 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
                                 .key(location.objectKey())
                                 .responseContentDisposition(ContentDisposition.attachment(filename))
                                 .responseContentType(contentType)));
-        return new dev.filegate.domain.storage.SignedRequest(
-                "GET", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
+        return new SignedRequest("GET", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
     }
 
     @Override
@@ -106,7 +108,7 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
         headers.forEach(request::putHeader);
         AwsCredentialsIdentity identity =
                 S3Clients.credentials(settings).resolveIdentity().join();
-        SignedRequest signed = headerSigner.sign(r -> r.identity(identity)
+        var signed = headerSigner.sign(r -> r.identity(identity)
                 .request(request.build())
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, settings.region())
@@ -124,7 +126,7 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
     /** S3's canonical URI encoding of a key: every byte but unreserved characters and '/' percent-encoded. */
     static String encodeKey(String key) {
         StringBuilder b = new StringBuilder();
-        for (byte x : key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte x : key.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-_.~/".indexOf(c) >= 0) {
                 b.append((char) c);
@@ -147,17 +149,17 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
     }
 
     private static String canonical(String name) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "content-type" -> "Content-Type";
             case "content-length" -> "Content-Length";
-            default -> name.toLowerCase(java.util.Locale.ROOT);
+            default -> name.toLowerCase(Locale.ROOT);
         };
     }
 
-    private static URI toUri(java.net.URL url) {
+    private static URI toUri(URL url) {
         try {
             return url.toURI();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("the SDK produced an invalid URL", e);
         }
     }

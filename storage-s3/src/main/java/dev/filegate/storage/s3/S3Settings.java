@@ -2,6 +2,7 @@ package dev.filegate.storage.s3;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,14 +33,14 @@ public record S3Settings(
         Duration connectionMaxIdle,
         Duration callTimeout,
         int maxConnections,
-        java.util.List<String> corsOrigins) {
+        List<String> corsOrigins) {
 
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
     public S3Settings {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(region, "region");
-        corsOrigins = java.util.List.copyOf(corsOrigins);
+        corsOrigins = List.copyOf(corsOrigins);
         if (accessKey.isPresent() != secretKey.isPresent()) {
             throw new IllegalArgumentException("set both the S3 access key and the secret key, or neither");
         }

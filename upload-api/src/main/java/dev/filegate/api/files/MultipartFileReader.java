@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.MultipartInput;
 
 /**
@@ -65,7 +66,7 @@ final class MultipartFileReader {
                 input.discardBodyData();
                 more = input.readBoundary();
             }
-        } catch (org.apache.commons.fileupload2.core.FileUploadException e) {
+        } catch (FileUploadException e) {
             throw invalid("the multipart body is malformed");
         }
         throw invalid("the multipart body has no part named 'file'");

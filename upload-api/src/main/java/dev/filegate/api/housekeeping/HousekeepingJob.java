@@ -14,6 +14,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -46,7 +48,7 @@ public class HousekeepingJob {
     @Inject
     PendingUploads pending;
 
-    private final java.util.List<ScheduledFuture<?>> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long every = configuration.housekeeping().sweepInterval().toMillis();

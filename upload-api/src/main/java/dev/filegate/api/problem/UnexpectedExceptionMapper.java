@@ -1,5 +1,6 @@
 package dev.filegate.api.problem;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,7 +16,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        if (e instanceof jakarta.ws.rs.WebApplicationException wae) {
+        if (e instanceof WebApplicationException wae) {
             return new WebApplicationExceptionMapper().toResponse(wae);
         }
         String incident = UUID.randomUUID().toString();

@@ -1,5 +1,7 @@
 package dev.filegate.domain.policy;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -9,7 +11,7 @@ public record SizeLimit(String pattern, DataSize max) {
     public SizeLimit {
         Objects.requireNonNull(max, "max");
         pattern = pattern.strip().toLowerCase(Locale.ROOT);
-        new MediaTypeAllowList(java.util.List.of(pattern)); // validates the pattern
+        new MediaTypeAllowList(List.of(pattern)); // validates the pattern
     }
 
     public boolean appliesTo(MediaType type) {
@@ -17,11 +19,11 @@ public record SizeLimit(String pattern, DataSize max) {
     }
 
     /** Parses {@code image/*=20MiB,text/plain=1MiB}; an empty text gives no limits. */
-    public static java.util.List<SizeLimit> parseAll(String text) {
+    public static List<SizeLimit> parseAll(String text) {
         if (text == null || text.isBlank()) {
-            return java.util.List.of();
+            return List.of();
         }
-        return java.util.Arrays.stream(text.split(","))
+        return Arrays.stream(text.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .map(entry -> {

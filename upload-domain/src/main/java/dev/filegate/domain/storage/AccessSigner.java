@@ -1,6 +1,7 @@
 package dev.filegate.domain.storage;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,9 +32,9 @@ public interface AccessSigner {
             Audience audience);
 
     /** The signature a gateway forwards with its own request to the store, and the path it must request. */
-    record GatewaySignature(String upstreamPath, java.util.Map<String, String> headers) {
+    record GatewaySignature(String upstreamPath, Map<String, String> headers) {
         public GatewaySignature {
-            headers = java.util.Map.copyOf(headers);
+            headers = Map.copyOf(headers);
         }
 
         @Override
@@ -46,7 +47,7 @@ public interface AccessSigner {
      * Signs, in SigV4 header form with an unsigned payload, the request a gateway will send to the store's
      * internal endpoint: {@code method} on the object's canonical path, with {@code headers} bound.
      */
-    GatewaySignature signForGateway(ObjectLocation location, String method, java.util.Map<String, String> headers);
+    GatewaySignature signForGateway(ObjectLocation location, String method, Map<String, String> headers);
 
     /** A GET of {@code location} that the store answers as an attachment named {@code filename} of {@code contentType}. */
     SignedRequest signDownload(

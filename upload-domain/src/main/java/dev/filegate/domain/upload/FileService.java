@@ -20,7 +20,9 @@ import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.tenant.TenancyStrategy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,13 +97,13 @@ public final class FileService {
 
     /** Reads the first bytes to check them against the declared type, then hands on a stream that starts over. */
     private static InputStream checkedHead(InputStream body, ValidatedUpload upload) throws IOException {
-        java.io.PushbackInputStream in = new java.io.PushbackInputStream(body, FileSignatures.HEAD_BYTES);
+        PushbackInputStream in = new PushbackInputStream(body, FileSignatures.HEAD_BYTES);
         byte[] head = new byte[FileSignatures.HEAD_BYTES];
         int filled = 0;
         for (int n; filled < head.length && (n = in.read(head, filled, head.length - filled)) > 0; ) {
             filled += n;
         }
-        byte[] actual = java.util.Arrays.copyOf(head, filled);
+        byte[] actual = Arrays.copyOf(head, filled);
         FileSignatures.check(upload.contentType(), actual);
         in.unread(actual);
         return in;

@@ -3,6 +3,7 @@ package dev.filegate.domain.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -113,12 +114,10 @@ class UploadPolicyTest {
     void expiriesBeyondSevenDaysAreRefused() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new Expiries(
-                        java.time.Duration.ofDays(8), java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(30)));
+                () -> new Expiries(Duration.ofDays(8), Duration.ofHours(1), Duration.ofSeconds(30)));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new Expiries(
-                        java.time.Duration.ZERO, java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(30)));
-        assertEquals(java.time.Duration.ofMinutes(15), Expiries.defaults().uploadUrl());
+                () -> new Expiries(Duration.ZERO, Duration.ofHours(1), Duration.ofSeconds(30)));
+        assertEquals(Duration.ofMinutes(15), Expiries.defaults().uploadUrl());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.filegate.domain.policy.PolicyViolation;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +26,7 @@ class ReadConditionsTest {
                         .kind());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anOverlongIfNoneMatchIsRefused() {
         String tags = "\"" + "a".repeat(ReadConditions.MAX_IF_NONE_MATCH) + "\"";
         assertThrows(PolicyViolation.class, () -> ReadConditions.fromHeaders(null, tags));

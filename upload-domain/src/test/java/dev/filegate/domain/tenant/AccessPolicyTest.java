@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class AccessPolicyTest {
@@ -62,9 +63,9 @@ class AccessPolicyTest {
     @Test
     void aTenantAdminSeesOnlyItsTenantAndAnOperatorEveryTenant() {
         AccessPolicy strict = new AccessPolicy(false);
-        org.junit.jupiter.api.Assertions.assertFalse(strict.seesAllTenants(caller(GLOBEX, Role.ADMIN)));
-        org.junit.jupiter.api.Assertions.assertTrue(strict.seesAllTenants(caller(null, Role.OPERATOR)));
-        org.junit.jupiter.api.Assertions.assertTrue(new AccessPolicy(true).seesAllTenants(caller(GLOBEX, Role.ADMIN)));
+        Assertions.assertFalse(strict.seesAllTenants(caller(GLOBEX, Role.ADMIN)));
+        Assertions.assertTrue(strict.seesAllTenants(caller(null, Role.OPERATOR)));
+        Assertions.assertTrue(new AccessPolicy(true).seesAllTenants(caller(GLOBEX, Role.ADMIN)));
         assertThrows(
                 AccessDenied.class, () -> strict.seesAllTenants(caller(null, Role.ADMIN)), "an admin of no tenant");
         assertThrows(AccessDenied.class, () -> strict.seesAllTenants(caller(ACME, Role.UPLOADER)));

@@ -8,6 +8,7 @@ import dev.filegate.domain.file.StorageKeyGenerator;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.PendingUpload;
+import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.OrgId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,8 +42,7 @@ class PendingUploadSweeperTest {
                 var o = store.objects.get("b/" + key);
                 store.objects.put(
                         "b/" + key,
-                        new dev.filegate.domain.storage.StoredObject(
-                                o.key(), o.size(), o.contentType(), o.etag(), o.lastModified(), null, null));
+                        new StoredObject(o.key(), o.size(), o.contentType(), o.etag(), o.lastModified(), null, null));
             }
         }
         return key;
