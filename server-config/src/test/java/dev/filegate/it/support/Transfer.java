@@ -105,8 +105,21 @@ public final class Transfer {
         return r;
     }
 
+    /**
+     * Sends straight to the store or the gateway. A store that refused a request without reading its body may close
+     * the pooled connection just as the next request takes it: that request never reached the store ("received no
+     * bytes"), so it is sent once more.
+     */
     public HttpResponse<String> send(HttpRequest request) {
-        return Api.send(direct, request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return Api.send(direct, request, HttpResponse.BodyHandlers.ofString());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() == null
+                    || !String.valueOf(e.getCause().getMessage()).contains("received no bytes")) {
+                throw e;
+            }
+            return Api.send(direct, request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private static void close(HttpResponse<InputStream> r) {
