@@ -11,7 +11,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +35,7 @@ class ConfigurationReferenceTest {
     }
 
     private static Settings consulted() {
-        Map<String, String> m = new HashMap<>();
-        m.put("upload.bucket", "files");
-        m.put("storage.s3.endpoint", "https://s3.example.com");
-        m.put("storage.s3.access-key", "AKIAEXAMPLE");
-        m.put("storage.s3.secret-key", "very-secret-value");
-        m.put("mp.jwt.verify.issuer", "https://id.example.com");
-        m.put("mp.jwt.verify.audiences", "filegate");
-        m.put("mp.jwt.verify.publickey.location", "https://id.example.com/jwks");
-        m.put("service.public-url", "https://files.example.com");
-        return DeploymentConfiguration.consulted(new MapConfig(m));
+        return DeploymentConfiguration.consulted(new MapConfig(DeploymentConfigurationTest.complete()));
     }
 
     /** key → the README's default cell, one entry per key of multi-key rows ({@code `a`, `b` | `1`, `2`}). */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class DeploymentConfigurationTest {
 
-    private static Map<String, String> complete() {
+    /** The least a production deployment must set. */
+    static Map<String, String> complete() {
         Map<String, String> m = new HashMap<>();
         m.put("upload.bucket", "files");
         m.put("storage.s3.endpoint", "https://s3.example.com");
