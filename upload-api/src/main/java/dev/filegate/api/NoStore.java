@@ -1,4 +1,4 @@
-package dev.filegate.api.files;
+package dev.filegate.api;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;

@@ -1,5 +1,6 @@
 package dev.filegate.api.files;
 
+import dev.filegate.api.NoStore;
 import dev.filegate.api.problem.Problems;
 import dev.filegate.api.security.Callers;
 import dev.filegate.domain.storage.ReadConditions;

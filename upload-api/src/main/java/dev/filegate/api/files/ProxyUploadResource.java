@@ -1,5 +1,6 @@
 package dev.filegate.api.files;
 
+import dev.filegate.api.NoStore;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
 import dev.filegate.api.security.Callers;
 import dev.filegate.api.security.StreamedUpload;

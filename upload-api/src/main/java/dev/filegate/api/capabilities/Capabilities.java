@@ -1,0 +1,45 @@
+package dev.filegate.api.capabilities;
+
+import dev.filegate.api.config.PolicyLimits;
+import dev.filegate.api.config.PolicyLimits.ExpirySeconds;
+import dev.filegate.api.config.PolicyLimits.TypeLimit;
+import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.domain.policy.UploadPolicy;
+import java.util.List;
+
+/** What this deployment offers clients and UIs (JSON-B, snake_case). */
+public record Capabilities(
+        List<String> uploadModes,
+        String downloadMode,
+        List<String> proxyUploadEncodings,
+        String gatewayUrl,
+        String tenancy,
+        long maxSize,
+        List<TypeLimit> maxSizeByType,
+        List<String> allowedTypes,
+        int filenameMaxBytes,
+        ExpirySeconds expirySeconds,
+        Auth auth) {
+
+    /** How callers authenticate: a bearer token naming its tenant in {@code org_claim}. */
+    public record Auth(String scheme, String orgClaim, boolean devToken) {}
+
+    static Capabilities of(ServiceConfiguration configuration) {
+        UploadPolicy policy = configuration.policy();
+        return new Capabilities(
+                PolicyLimits.uploadModes(configuration),
+                configuration.modes().download().wire(),
+                List.of("raw", "multipart/form-data"),
+                configuration.gatewayUrl().map(Object::toString).orElse(""),
+                configuration.tenancy().name(),
+                policy.maxSize().bytes(),
+                PolicyLimits.sizeLimits(policy),
+                policy.allowList().patterns(),
+                policy.filenameRules().maxBytes(),
+                PolicyLimits.expirySeconds(policy),
+                new Auth(
+                        "Bearer",
+                        configuration.orgClaim(),
+                        configuration.devToken().enabled()));
+    }
+}
