@@ -10,6 +10,7 @@ import dev.filegate.it.support.RawHttp;
 import dev.filegate.it.support.Store;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Wait;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -17,6 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,6 +129,46 @@ class UploadPolicyIT extends ApiIT {
             Wait.upTo(20, () -> store.keys(hog).isEmpty() && store.openMultipartUploads(hog) == 0);
         }
         nothingStored(hog);
+    }
+
+    @Test
+    void oneTenantsEmptyUploadsNeverFailAnotherTenantsUploadsNorThemselves() throws Exception {
+        String hog = "empty-hog";
+        String victim = "empty-victim";
+        byte[] png;
+        try (InputStream in = RandomBody.png(4 * 1024, 3)) {
+            png = in.readAllBytes();
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> empties = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String name = "e" + i + ".txt";
+                boolean declared = i % 2 == 0; // Content-Length: 0, or chunked with no chunk but the last
+                empties.add(clients.submit(() -> (declared
+                                ? api.upload(hog, Tokens.uploader(hog), name, "text/plain", new byte[0])
+                                : api.uploadChunked(
+                                        hog,
+                                        Tokens.uploader(hog),
+                                        name,
+                                        "text/plain",
+                                        () -> new ByteArrayInputStream(new byte[0])))
+                        .statusCode()));
+            }
+            for (int i = 0; i < 30; i++) {
+                HttpResponse<String> r =
+                        api.upload(victim, Tokens.uploader(victim), "v" + i + ".png", "image/png", png);
+                assertEquals(201, r.statusCode(), "another tenant's upload " + i + ": " + r.body());
+            }
+            for (Future<Integer> empty : empties) {
+                assertEquals(201, empty.get(60, TimeUnit.SECONDS), "an empty file is stored like any other");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        try (Store store = new Store()) {
+            assertEquals(60, store.keys(hog).size());
+        }
     }
 
     /** Sends a request head and part of a body over a raw socket, then hangs up, as a crashing client would. */

@@ -1,6 +1,7 @@
 package dev.filegate.storage.s3;
 
 import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectPage;
@@ -12,6 +13,7 @@ import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.OrgId;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +94,28 @@ public final class S3ObjectStore implements ObjectStore {
     private StoredObject putKnownLength(
             ObjectLocation location, NewObject object, Map<String, String> metadata, InputStream body, long length) {
         PutObjectResponse response = s3.putObject(
-                b -> b.bucket(location.bucket())
-                        .key(location.objectKey())
-                        .contentType(object.contentType())
-                        .contentLength(length)
-                        .metadata(metadata),
-                RequestBody.fromInputStream(body, length));
+                EmptyPuts.isolated(
+                        length,
+                        b -> b.bucket(location.bucket())
+                                .key(location.objectKey())
+                                .contentType(object.contentType())
+                                .contentLength(length)
+                                .metadata(metadata)),
+                length == 0 ? emptyBody(body) : RequestBody.fromInputStream(body, length));
         return StoredObjects.written(location, object, length, response.eTag());
+    }
+
+    /** An empty file as an empty body the SDK can send again, once the client's stream proved to be empty. */
+    private static RequestBody emptyBody(InputStream body) {
+        try {
+            if (body.read() != -1) {
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.INVALID_REQUEST, "the body is longer than its declared length of 0");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return RequestBody.empty();
     }
 
     @Override
