@@ -41,7 +41,15 @@ public record ByteRange(Long first, Long last) {
         }
     }
 
+    /**
+     * No store holds an object this large (AWS's limit is 5 TiB): a range ending at or past it ends at the end of any
+     * object, and is sent as an open range, which every store reads, rather than as a number some stores refuse.
+     */
+    static final long BEYOND_ANY_OBJECT = 1L << 50;
+
+    /** The range as a {@code Range} header value for the store. */
     public String toHeader() {
-        return "bytes=" + (first == null ? "" : first) + "-" + (last == null ? "" : last);
+        boolean toTheEnd = last == null || first != null && last >= BEYOND_ANY_OBJECT;
+        return "bytes=" + (first == null ? "" : first) + "-" + (toTheEnd ? "" : last);
     }
 }
