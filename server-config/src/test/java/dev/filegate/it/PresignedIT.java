@@ -166,6 +166,30 @@ class PresignedIT extends ApiIT {
     }
 
     @Test
+    void theGetUrlAnswersWithTheSignedCachingHeadersNotTheUploadersOwn() {
+        String org = "cache-headers";
+        JsonObject signed = presign(org, "a.png", "image/png", PNG.length, null);
+        // Headers nobody signed, which a lenient store keeps with the object and would serve back.
+        put(
+                signed.getString("put_url"),
+                "image/png",
+                PNG,
+                "Cache-Control",
+                "public, max-age=31536000",
+                "Expires",
+                "Wed, 01 Jan 2031 00:00:00 GMT");
+        HttpResponse<String> got = transfer.send(HttpRequest.newBuilder(URI.create(signed.getString("get_url")))
+                .GET()
+                .build());
+        assertEquals(200, got.statusCode(), got.body());
+        assertEquals(
+                "private, no-store", got.headers().firstValue("Cache-Control").orElse("(none)"));
+        assertFalse(
+                got.headers().firstValue("Expires").orElse("").contains("2031"),
+                got.headers().toString());
+    }
+
+    @Test
     void storeRefusesEditedSignatureKeyAndExpiry() {
         JsonObject signed = presign("edits", "a.png", "image/png", PNG.length, null);
         String url = signed.getString("put_url");
@@ -234,6 +258,14 @@ class PresignedIT extends ApiIT {
                 presignAs.apply(
                         token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":" + (13L << 20) + "}"));
         assertProblem(400, presignAs.apply(token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\"}"));
+        // Sizes JSON-B would round or wrap, and a filename that is not a string: refused, never bound approximately.
+        for (String size : List.of("24.5", "18446744073709551640", "-18446744073709551592", "1E400")) {
+            assertProblem(
+                    400,
+                    presignAs.apply(
+                            token, "{\"filename\":\"a.png\",\"content_type\":\"image/png\",\"size\":" + size + "}"));
+        }
+        assertProblem(400, presignAs.apply(token, "{\"filename\":5,\"content_type\":\"image/png\",\"size\":10}"));
         assertProblem(
                 400, presignAs.apply(token, "{\"filename\":\"../a.png\",\"content_type\":\"image/png\",\"size\":10}"));
         assertProblem(
@@ -493,6 +525,10 @@ class PresignedIT extends ApiIT {
         assertEquals(200, followed.statusCode());
         assertEquals(
                 "application/pdf", followed.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "private, no-store",
+                followed.headers().firstValue("Cache-Control").orElse("(none)"),
+                "the store's answer is this caller's data: no cache keeps it");
         assertTrue(followed.headers()
                 .firstValue("Content-Disposition")
                 .orElseThrow()

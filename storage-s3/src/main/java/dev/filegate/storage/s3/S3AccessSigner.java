@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,12 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
                         .getObjectRequest(r -> r.bucket(location.bucket())
                                 .key(location.objectKey())
                                 .responseContentDisposition(ContentDisposition.attachment(filename))
-                                .responseContentType(contentType)));
+                                .responseContentType(contentType)
+                                // The store answers with what the signature names, never with headers a client
+                                // stored with its upload: this caller's data, kept by no cache.
+                                .responseCacheControl("private, no-store")
+                                .responseContentEncoding("identity")
+                                .responseExpires(Instant.EPOCH)));
         return new SignedRequest("GET", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
     }
 

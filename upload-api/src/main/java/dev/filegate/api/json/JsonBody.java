@@ -2,14 +2,19 @@ package dev.filegate.api.json;
 
 import dev.filegate.domain.policy.PolicyViolation;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -21,13 +26,50 @@ public final class JsonBody {
     private JsonBody() {}
 
     /** The body bound to {@code type}: exactly one JSON object, nothing after it, no top-level member twice. */
-    public static <T> T bind(InputStream body, Class<T> type, String shape) {
+    public static <T extends Record> T bind(InputStream body, Class<T> type, String shape) {
         JsonObject json = object(body);
+        exactTypes(json, type, shape);
         try {
             return SnakeCaseJson.JSONB.fromJson(json.toString(), type);
         } catch (JsonbException e) {
             throw invalid("the body must be " + shape);
         }
+    }
+
+    /**
+     * JSON-B converts where it can (a number into a string, 24.5 or 2^64 + 24 into a long): a member bound to a string
+     * must be a JSON string, one bound to a whole number an integral JSON number that fits, else the body is refused.
+     */
+    private static void exactTypes(JsonObject json, Class<? extends Record> type, String shape) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonValue value = json.get(snakeCase(component.getName()));
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            Class<?> expected = component.getType();
+            boolean ok = expected == String.class
+                    ? value.getValueType() == JsonValue.ValueType.STRING
+                    : !WHOLE_NUMBERS.contains(expected) || wholeNumber(value, expected);
+            if (!ok) {
+                throw invalid("the body must be " + shape);
+            }
+        }
+    }
+
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Long.class, long.class, Integer.class, int.class);
+
+    private static boolean wholeNumber(JsonValue value, Class<?> type) {
+        if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
+            return false;
+        }
+        BigInteger n = ((JsonNumber) value).bigDecimalValue().toBigIntegerExact();
+        boolean isLong = type == Long.class || type == long.class;
+        return n.bitLength() < (isLong ? Long.SIZE : Integer.SIZE);
+    }
+
+    /** {@code contentType} as {@link SnakeCaseJson} names it: {@code content_type}. */
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** Exactly one JSON object, nothing after it, no top-level member twice. */
