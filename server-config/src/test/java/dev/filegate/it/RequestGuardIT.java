@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
+import dev.filegate.it.support.ItProperties;
 import dev.filegate.it.support.RawHttp;
 import dev.filegate.it.support.ServerProcess;
 import dev.filegate.it.support.Store;
@@ -64,7 +65,7 @@ class RequestGuardIT extends ApiIT {
     }
 
     @Test
-    void anonymousBodiesOf64MiBAreRefusedUnreadAndTheHeapStaysFlat() throws Exception {
+    void anonymousBodiesOf64MiBAreRefusedBeforeTheApplicationReadsAByteAndTheHeapStaysFlat() throws Exception {
         long before = ServerProcess.retainedHeap(api);
         String presign = Api.filesPath("x") + "/presign";
         ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -83,6 +84,31 @@ class RequestGuardIT extends ApiIT {
         assertEquals(413, postHuge(presign, Tokens.uploader("x"), false), "authenticated: too large for a JSON body");
         long after = ServerProcess.retainedHeap(api);
         assertTrue(after < before + 32L * MiB, "retained heap " + before / MiB + " -> " + after / MiB + " MiB");
+    }
+
+    @Test
+    void aBodyLargerThanTheContainerTakesIsRefusedBeforeAuthenticationAndNotRead() {
+        long beyond = Long.parseLong(ItProperties.required("it.max.message.size")) + 1;
+        for (String token : Arrays.asList(null, Tokens.uploader("guard-huge"))) {
+            try (RawHttp raw = new RawHttp()) {
+                raw.send(RawHttp.head(
+                        "POST",
+                        Api.filesPath("guard-huge") + "?filename=a.png",
+                        token,
+                        "Content-Type: image/png",
+                        "Content-Length: " + beyond));
+                assertEquals(413, raw.status(), "refused on the declared length alone");
+                byte[] mib = new byte[1 << 20];
+                int sent = 0;
+                while (sent < 256 && raw.send(mib)) {
+                    sent++;
+                }
+                assertTrue(sent < 256, "the connection closes instead of the body being read: " + sent + " MiB taken");
+            }
+        }
+        try (Store store = new Store()) {
+            assertEquals(List.of(), store.keys("guard-huge"));
+        }
     }
 
     @Test
