@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.file.StorageKeyGenerator;
-import dev.filegate.domain.policy.DataSize;
-import dev.filegate.domain.policy.Expiries;
-import dev.filegate.domain.policy.FilenameRules;
-import dev.filegate.domain.policy.MediaTypeAllowList;
-import dev.filegate.domain.policy.SizeLimit;
 import dev.filegate.domain.policy.UploadPolicy;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
@@ -34,13 +29,8 @@ class DownloadLinksTest {
 
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final RecordingSigner signer = new RecordingSigner();
-    private final TenancyStrategy tenancy = TenancyStrategy.of("shared-bucket", "files", null);
-    private final UploadPolicy policy = new UploadPolicy(
-            DataSize.ofMebibytes(1),
-            SizeLimit.parseAll(""),
-            MediaTypeAllowList.parse("image/*"),
-            FilenameRules.defaults(),
-            Expiries.defaults());
+    private final TenancyStrategy tenancy = Fixtures.SHARED_BUCKET;
+    private final UploadPolicy policy = Fixtures.imagesUpTo1MiB();
     private final DownloadLinks links = new DownloadLinks(store, signer, tenancy, policy, new AccessPolicy(false));
     private final Caller reader = new Caller("rita", Optional.of(ACME), Set.of(Role.READER));
 

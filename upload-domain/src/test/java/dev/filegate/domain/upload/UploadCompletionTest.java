@@ -8,12 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.domain.file.StorageKeyGenerator;
-import dev.filegate.domain.policy.DataSize;
-import dev.filegate.domain.policy.Expiries;
-import dev.filegate.domain.policy.FilenameRules;
-import dev.filegate.domain.policy.MediaTypeAllowList;
 import dev.filegate.domain.policy.PolicyViolation;
-import dev.filegate.domain.policy.SizeLimit;
 import dev.filegate.domain.policy.UploadPolicy;
 import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.NewObject;
@@ -52,13 +47,8 @@ class UploadCompletionTest {
 
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final InMemoryPendingUploads ledger = new InMemoryPendingUploads();
-    private final TenancyStrategy tenancy = TenancyStrategy.of("shared-bucket", "files", null);
-    private final UploadPolicy policy = new UploadPolicy(
-            DataSize.ofMebibytes(1),
-            SizeLimit.parseAll(""),
-            MediaTypeAllowList.parse("image/*"),
-            FilenameRules.defaults(),
-            Expiries.defaults());
+    private final TenancyStrategy tenancy = Fixtures.SHARED_BUCKET;
+    private final UploadPolicy policy = Fixtures.imagesUpTo1MiB();
     private final FileService files =
             new FileService(store, tenancy, policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault());
     private final UploadReservations reservations = new UploadReservations(
