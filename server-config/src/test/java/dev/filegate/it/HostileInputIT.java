@@ -94,7 +94,8 @@ class HostileInputIT extends ApiIT {
                 Arguments.of("deviceNameWithSuperscriptDigit", "com\u00b9.txt"),
                 Arguments.of("consoleInputDevice", "conin$.txt"),
                 Arguments.of("fullwidthPercentEncodedSlash", "a\uff052Fb.png"),
-                Arguments.of("divisionSlash", "a\u2215b.png"));
+                Arguments.of("divisionSlash", "a\u2215b.png"),
+                Arguments.of("replacementCharacterOfInvalidUtf8", "a\uFFFD\uFFFD.png"));
     }
 
     @ParameterizedTest(name = "{0}")

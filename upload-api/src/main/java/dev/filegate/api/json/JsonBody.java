@@ -59,12 +59,16 @@ public final class JsonBody {
     private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Long.class, long.class, Integer.class, int.class);
 
     private static boolean wholeNumber(JsonValue value, Class<?> type) {
-        if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
-            return false;
+        try {
+            if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
+                return false;
+            }
+            BigInteger n = ((JsonNumber) value).bigDecimalValue().toBigIntegerExact();
+            boolean isLong = type == Long.class || type == long.class;
+            return n.bitLength() < (isLong ? Long.SIZE : Integer.SIZE);
+        } catch (RuntimeException e) {
+            return false; // a number too large or too precise to convert is no size
         }
-        BigInteger n = ((JsonNumber) value).bigDecimalValue().toBigIntegerExact();
-        boolean isLong = type == Long.class || type == long.class;
-        return n.bitLength() < (isLong ? Long.SIZE : Integer.SIZE);
     }
 
     /** {@code contentType} as {@link SnakeCaseJson} names it: {@code content_type}. */
@@ -111,6 +115,10 @@ public final class JsonBody {
         }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readObject();
+        } catch (RuntimeException e) {
+            // A number the JSON implementation will not hold (an exponent or a length past its limits), anywhere in
+            // the body: the client's, never a 500.
+            throw invalid("a JSON object with numbers of a sensible size is required");
         }
     }
 

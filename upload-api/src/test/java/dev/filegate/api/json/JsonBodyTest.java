@@ -51,6 +51,20 @@ public class JsonBodyTest {
         assertEquals(PolicyViolation.Kind.INVALID_REQUEST, refused.kind());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1E9999999999", "1e-2147483648", "[1e-2147483648]", "{\"n\":1E9999999999}"})
+    void aNumberTheJsonReaderWillNotHoldIsTheClientsErrorWhereverItIs(String value) {
+        assertThrows(PolicyViolation.class, () -> bind("{\"filename\":\"a.png\",\"size\":5,\"x\":" + value + "}"));
+        assertThrows(PolicyViolation.class, () -> bind("{\"size\":" + value + "}"));
+    }
+
+    @Test
+    void aNumberOfMoreDigitsThanTheJsonReaderAllowsIsTheClientsError() {
+        String digits = "9".repeat(1200);
+        assertThrows(PolicyViolation.class, () -> bind("{\"x\":" + digits + "}"));
+        assertThrows(PolicyViolation.class, () -> bind("{\"size\":" + digits + "}"));
+    }
+
     @Test
     void theLargestWholeNumberThatFitsIsAccepted() {
         assertEquals(Long.MAX_VALUE, bind("{\"size\":9223372036854775807}").size());

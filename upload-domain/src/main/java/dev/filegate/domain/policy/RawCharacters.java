@@ -4,7 +4,7 @@ import static dev.filegate.domain.policy.NameRule.refused;
 
 /**
  * The per-character rule, read on the name as sent (before trimming and normalisation, which could hide what arrived):
- * no broken UTF-16, no control characters, nothing invisible or direction-changing ({@link InvisibleCharacters}).
+ * no broken UTF-16 and no U+FFFD (bytes that were not UTF-8), no control characters, nothing invisible or direction-changing ({@link InvisibleCharacters}).
  * Each code point meets the three checks in that order, and the first code point that fails decides the reason.
  */
 final class RawCharacters {
@@ -15,7 +15,9 @@ final class RawCharacters {
     static void check(String raw) {
         for (int i = 0; i < raw.length(); i += Character.charCount(raw.codePointAt(i))) {
             int cp = raw.codePointAt(i);
-            if (Character.isSurrogate(raw.charAt(i)) && !validSurrogatePair(raw, i)) {
+            // U+FFFD REPLACEMENT CHARACTER is what a decoder writes for bytes that were not UTF-8 (a%C0%AF.txt): the
+            // name the client meant is not known, so none is stored in its place.
+            if (Character.isSurrogate(raw.charAt(i)) && !validSurrogatePair(raw, i) || cp == 0xFFFD) {
                 throw refused("the filename is not valid Unicode");
             }
             if (Character.isISOControl(cp)) {

@@ -35,6 +35,12 @@ class RawCharactersTest {
         assertEquals(NOT_UNICODE, reason(raw));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a\uFFFD.txt", "\uFFFD", "a\uFFFD\uFFFD.png", "report.\uFFFDpng"})
+    void theReplacementCharacterThatInvalidUtf8DecodesToIsRefused(String raw) {
+        assertEquals(NOT_UNICODE, reason(raw));
+    }
+
     @Test
     void aSurrogatePairIsAccepted() {
         RawCharacters.check("\uD83D\uDE00.png"); // GRINNING FACE U+1F600
