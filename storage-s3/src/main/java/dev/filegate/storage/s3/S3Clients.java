@@ -31,6 +31,7 @@ public final class S3Clients {
                 // S3-compatible store, and the service computes its own SHA-256 of proxied bodies.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new EmptyPuts()))
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         .socketTimeout(settings.socketTimeout())

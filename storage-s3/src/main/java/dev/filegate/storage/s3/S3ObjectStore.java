@@ -94,13 +94,11 @@ public final class S3ObjectStore implements ObjectStore {
     private StoredObject putKnownLength(
             ObjectLocation location, NewObject object, Map<String, String> metadata, InputStream body, long length) {
         PutObjectResponse response = s3.putObject(
-                EmptyPuts.isolated(
-                        length,
-                        b -> b.bucket(location.bucket())
-                                .key(location.objectKey())
-                                .contentType(object.contentType())
-                                .contentLength(length)
-                                .metadata(metadata)),
+                b -> b.bucket(location.bucket())
+                        .key(location.objectKey())
+                        .contentType(object.contentType())
+                        .contentLength(length)
+                        .metadata(metadata),
                 length == 0 ? emptyBody(body) : RequestBody.fromInputStream(body, length));
         return StoredObjects.written(location, object, length, response.eTag());
     }
