@@ -20,10 +20,10 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
 
     /** @return the section, or {@code null} with the problems recorded in {@code s} */
     static StoreConfiguration read(Settings s) {
-        s.required(
+        Optional<URI> endpoint = Optional.ofNullable(s.requiredParsed(
                 "storage.s3.endpoint",
-                "the store's URL as the service reaches it, e.g. https://s3.eu-west-1.amazonaws.com");
-        Optional<URI> endpoint = s.optionalParsed("storage.s3.endpoint", URI::create);
+                "the store's URL as the service reaches it, e.g. https://s3.eu-west-1.amazonaws.com",
+                URI::create));
         String region = s.string("storage.s3.region", "us-east-1");
         boolean defaultCredentials = s.bool("storage.s3.use-default-credentials", false);
         Optional<String> accessKey = s.optional("storage.s3.access-key");

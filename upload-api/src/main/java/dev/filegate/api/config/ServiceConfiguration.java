@@ -96,13 +96,11 @@ public record ServiceConfiguration(
         TenancyStrategy tenancy = TenancySection.read(s);
         AuthSection.Auth auth = AuthSection.read(s, profile);
         ModesSection.Transfers transfers = ModesSection.read(s);
-        Optional<URI> publicUrl =
-                s.optionalParsed("service.public-url", raw -> Settings.clientUrl(raw, "this service"));
-        if (s.optional("service.public-url").isEmpty()) {
-            s.problem("service.public-url is required: where clients reach this service, e.g. https://files.example.com"
-                    + " (Location headers and file URLs are built from it, never from a request's Host;"
-                    + " env SERVICE_PUBLIC_URL)");
-        }
+        URI publicUrl = s.requiredParsed(
+                "service.public-url",
+                "where clients reach this service, e.g. https://files.example.com: Location headers and file URLs are"
+                        + " built from it, never from a request's Host",
+                raw -> Settings.clientUrl(raw, "this service"));
         boolean requireSha256 = s.bool("upload.presigned.require-sha256", false);
         Duration sweepInterval = s.parsed("upload.pending.sweep-interval", "PT15M", Duration::parse);
         Duration grace = s.parsed("upload.pending.grace", "PT1H", Duration::parse);
@@ -119,7 +117,7 @@ public record ServiceConfiguration(
                 new Housekeeping(sweepInterval, grace),
                 auth.orgClaim(),
                 auth.devToken(),
-                publicUrl.orElseThrow(),
+                publicUrl,
                 transfers.gatewaySecret(),
                 requireSha256);
     }

@@ -50,6 +50,12 @@ public final class Settings {
         return value.get();
     }
 
+    /** A required value parsed; {@code null} with a problem recorded when it is missing or does not parse. */
+    public <T> T requiredParsed(String key, String why, Function<String, T> parser) {
+        String raw = required(key, why);
+        return raw == null ? null : parse(key, raw, parser);
+    }
+
     /** The value (or the default) parsed; {@code null} with a problem recorded when it does not parse. */
     public <T> T parsed(String key, String defaultValue, Function<String, T> parser) {
         return parse(key, string(key, defaultValue), parser);
