@@ -49,6 +49,20 @@ public interface AccessSigner {
      */
     GatewaySignature signForGateway(ObjectLocation location, String method, Map<String, String> headers);
 
+    /**
+     * A PUT of part {@code partNumber} (1 to {@link MultipartUploads#MAX_PARTS}) of the store's multipart upload
+     * {@code uploadId} of {@code location}. Nothing but the part is bound (a client does not say a part's size
+     * before sending it); the store refuses the URL for any other part, upload or object.
+     */
+    SignedRequest signPart(ObjectLocation location, String uploadId, int partNumber, Duration ttl, Audience audience);
+
+    /**
+     * A browser form upload of {@code location}: the store accepts exactly this key and {@code contentType}, and
+     * between {@code minSize} and {@code maxSize} bytes (inclusive), until {@code ttl} has passed.
+     */
+    PostPolicy signPostPolicy(
+            ObjectLocation location, String contentType, long minSize, long maxSize, Duration ttl, Audience audience);
+
     /** A GET of {@code location} that the store answers as an attachment named {@code filename} of {@code contentType}. */
     SignedRequest signDownload(
             ObjectLocation location, String filename, String contentType, Duration ttl, Audience audience);

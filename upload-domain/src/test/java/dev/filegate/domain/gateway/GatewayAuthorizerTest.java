@@ -13,6 +13,7 @@ import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.PendingUpload;
+import dev.filegate.domain.storage.PostPolicy;
 import dev.filegate.domain.storage.SignedRequest;
 import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.tenant.AccessPolicy;
@@ -499,6 +500,23 @@ class GatewayAuthorizerTest {
         @Override
         public SignedRequest signDownload(
                 ObjectLocation location, String filename, String contentType, Duration ttl, Audience audience) {
+            throw new AssertionError("the gateway never signs URLs");
+        }
+
+        @Override
+        public SignedRequest signPart(
+                ObjectLocation location, String uploadId, int partNumber, Duration ttl, Audience audience) {
+            throw new AssertionError("the gateway never signs URLs");
+        }
+
+        @Override
+        public PostPolicy signPostPolicy(
+                ObjectLocation location,
+                String contentType,
+                long minSize,
+                long maxSize,
+                Duration ttl,
+                Audience audience) {
             throw new AssertionError("the gateway never signs URLs");
         }
     }

@@ -2,6 +2,7 @@ package dev.filegate.domain.upload;
 
 import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.PostPolicy;
 import dev.filegate.domain.storage.SignedRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -46,6 +47,27 @@ final class RecordingSigner implements AccessSigner {
                 "GET",
                 URI.create("http://store/" + location.objectKey()),
                 Map.of(),
+                Instant.now().plus(ttl));
+    }
+
+    @Override
+    public SignedRequest signPart(
+            ObjectLocation location, String uploadId, int partNumber, Duration ttl, Audience audience) {
+        signedFor.add(location);
+        return new SignedRequest(
+                "PUT",
+                URI.create("http://store/" + location.objectKey() + "?partNumber=" + partNumber),
+                Map.of(),
+                Instant.now().plus(ttl));
+    }
+
+    @Override
+    public PostPolicy signPostPolicy(
+            ObjectLocation location, String contentType, long minSize, long maxSize, Duration ttl, Audience audience) {
+        signedFor.add(location);
+        return new PostPolicy(
+                URI.create("http://store/" + location.bucket() + "/"),
+                Map.of("key", location.objectKey(), "Content-Type", contentType),
                 Instant.now().plus(ttl));
     }
 }
