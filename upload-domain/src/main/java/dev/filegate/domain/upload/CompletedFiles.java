@@ -53,12 +53,14 @@ public final class CompletedFiles {
         return store.head(location).filter(CompletedFiles::isComplete);
     }
 
-    /** Seals the validated copy at {@code location} in place with its filename: from now on it is complete. */
-    StoredObject seal(ObjectLocation location, PendingUpload upload) {
+    /**
+     * Seals the validated copy at {@code location} (of {@code size} bytes) in place with its filename: from now on it
+     * is complete.
+     */
+    StoredObject seal(ObjectLocation location, PendingUpload upload, long size) {
         return store.copy(
                 location,
                 location,
-                new NewObject(
-                        upload.contentType(), upload.filename(), upload.uploadedBy(), OptionalLong.of(upload.size())));
+                new NewObject(upload.contentType(), upload.filename(), upload.uploadedBy(), OptionalLong.of(size)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.filegate.domain.upload;
 
+import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.storage.MultipartUploads;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUpload;
@@ -7,43 +9,68 @@ import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.StoredObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Removes what no one validated: once a pending upload's URL has expired and a grace period has passed, whatever
- * lies in its incoming area (the bytes of an upload never completed, or bytes PUT again after completion), any
- * unsealed copy a completion left behind when it was interrupted, and its ledger entry are deleted. A completed
- * file is kept.
+ * Removes what no one validated: once a pending upload's URL has expired (or a multipart upload reached its maximum
+ * age) and a grace period has passed, its open multipart upload, whatever lies in its incoming area (the bytes of an
+ * upload never completed, or bytes PUT again after completion), any unsealed copy a completion left behind when it
+ * was interrupted, and its ledger entry are deleted. A completed file is kept.
+ *
+ * <p>It also aborts every multipart upload the store holds open under the tenants' keys for longer than the
+ * maximum age and the grace, with or without an entry (a start whose entry was never written, a proxy upload whose
+ * clean-up was lost): the store then keeps no parts nobody will complete. A production store should have the
+ * lifecycle rule {@code AbortIncompleteMultipartUpload} as well.
  */
 public final class PendingUploadSweeper {
 
     /** What one sweep did. */
-    public record Result(int removedObjects, int removedEntries) {}
+    public record Result(int removedObjects, int removedEntries, int abortedUploads) {}
+
+    /** Every tenant's keys start with this (the tenant prefix of {@code StorageKey}). */
+    private static final String TENANT_KEYS = "orgs/";
 
     private final ObjectStore store;
+    private final MultipartUploads multipart;
     private final UploadLedger ledger;
     private final Supplier<List<String>> buckets;
     private final Clock clock;
     private final Duration grace;
+    private final Duration multipartMaxAge;
 
     public PendingUploadSweeper(
-            ObjectStore store, PendingUploads pending, Supplier<List<String>> buckets, Clock clock, Duration grace) {
+            ObjectStore store,
+            MultipartUploads multipart,
+            PendingUploads pending,
+            Supplier<List<String>> buckets,
+            Clock clock,
+            Duration grace,
+            Duration multipartMaxAge) {
         this.store = store;
+        this.multipart = multipart;
         this.ledger = new UploadLedger(pending, clock);
         this.buckets = buckets;
         this.clock = clock;
         this.grace = grace;
+        this.multipartMaxAge = multipartMaxAge;
     }
 
     public Result sweep() {
         int objects = 0;
         int entries = 0;
-        var now = clock.instant();
+        int aborted = 0;
+        Instant now = clock.instant();
         for (String bucket : buckets.get()) {
             for (PendingUpload p : ledger.expired(bucket, now, grace)) {
                 ObjectLocation location = new ObjectLocation(bucket, p.key());
+                if (p.transfer() == PendingUpload.Transfer.MULTIPART
+                        && !p.closed()
+                        && multipart.abort(location, p.multipartId())) {
+                    aborted++;
+                }
                 if (store.delete(location.incomingArea())) {
                     objects++;
                 }
@@ -55,7 +82,21 @@ public final class PendingUploadSweeper {
                 ledger.remove(p);
                 entries++;
             }
+            Instant startedBefore = now.minus(multipartMaxAge).minus(grace);
+            for (MultipartUploads.OpenUpload u : multipart.open(bucket, TENANT_KEYS)) {
+                if (u.initiated().isBefore(startedBefore)) {
+                    aborted += abortOrphan(bucket, u);
+                }
+            }
         }
-        return new Result(objects, entries);
+        return new Result(objects, entries, aborted);
+    }
+
+    private int abortOrphan(String bucket, MultipartUploads.OpenUpload u) {
+        return StorageKey.parse(u.objectKey())
+                        .map(k -> multipart.abort(new ObjectLocation(bucket, k), u.uploadId()))
+                        .orElse(false)
+                ? 1
+                : 0;
     }
 }

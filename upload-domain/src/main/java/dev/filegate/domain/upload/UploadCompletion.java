@@ -1,25 +1,18 @@
 package dev.filegate.domain.upload;
 
-import dev.filegate.domain.policy.FileSignatures;
 import dev.filegate.domain.policy.MediaType;
 import dev.filegate.domain.policy.PolicyViolation;
-import dev.filegate.domain.storage.ByteRange;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
-import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUpload;
 import dev.filegate.domain.storage.PendingUploads;
-import dev.filegate.domain.storage.ReadConditions;
-import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.AccessPolicy;
 import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.tenant.TenancyStrategy;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
@@ -73,80 +66,39 @@ public final class UploadCompletion {
         }
         PendingUpload p = promised.get();
         ObjectLocation incoming = location.incomingArea();
-        StoredObject arrived = store.head(incoming).orElseThrow(UploadCompletion::notUploaded);
+        StoredObject arrived = store.head(incoming).orElseThrow(ArrivedContent::notUploaded);
+        long size;
         try {
             MediaType declared = MediaType.parse(p.contentType());
-            if (arrived.contentType() == null
-                    || !MediaType.parse(arrived.contentType()).equals(declared)) {
-                throw new PolicyViolation(
-                        PolicyViolation.Kind.TYPE_MISMATCH, "the uploaded content type differs from the declared one");
-            }
-            if (arrived.filename() != null || arrived.uploadedBy() != null) {
-                // Nothing the service signs writes metadata: this object was written with headers nobody signed, or
-                // copied from one of the service's files by a store that honours such headers (x-amz-copy-source).
-                throw new PolicyViolation(
-                        PolicyViolation.Kind.INVALID_REQUEST,
-                        "the upload carries metadata the service did not sign; send exactly the signed headers");
+            ArrivedContent.checkDescription(arrived, declared);
+            if (arrived.uploadedBy() != null) {
+                throw ArrivedContent.foreignMetadata(); // (nothing signed for the incoming area writes an uploader)
             }
             StoredObject copy = store.copy(
-                    incoming,
-                    location,
-                    NewObject.unvalidated(p.contentType(), p.uploadedBy(), OptionalLong.of(p.size())));
-            if (copy.size() != p.size()) {
+                    incoming, location, NewObject.unvalidated(p.contentType(), p.uploadedBy(), OptionalLong.empty()));
+            size = copy.size();
+            boolean fits = p.transfer() == PendingUpload.Transfer.PUT
+                    ? size == p.size()
+                    : size >= 1 && size <= p.size(); // a form POST: the store enforced the policy's range
+            if (!fits) {
                 // (never the sizes: a client must not learn the size of an object it made the store copy)
                 throw new PolicyViolation(
                         PolicyViolation.Kind.INVALID_REQUEST, "the uploaded size differs from the declared one");
             }
-            checkContent(location, declared, p);
+            ArrivedContent.checkBytes(store, location, declared, size, p.sha256Hex());
         } catch (PolicyViolation e) {
             store.delete(location);
             store.delete(incoming);
             ledger.close(p); // kept, so that bytes PUT again are swept too
             throw e;
         }
-        StoredObject sealed = files.seal(location, p);
+        StoredObject sealed = files.seal(location, p, size);
         store.delete(incoming);
         ledger.close(p);
         return StoredFile.of(org, sealed).withSha256(p.sha256Hex());
     }
 
-    /**
-     * Checks the copy (which no client can change) against the declaration, in one read: its leading bytes against
-     * its type and, when one was declared, its SHA-256 over every byte. The store enforces a bound checksum on a PUT,
-     * not on a copy it lets a PUT URL make, so a declared one is checked here.
-     */
-    private void checkContent(ObjectLocation location, MediaType declared, PendingUpload p) {
-        boolean hashed = p.sha256Hex() != null;
-        if (p.size() == 0 && !hashed) {
-            FileSignatures.check(declared, new byte[0]);
-            return;
-        }
-        Optional<ByteRange> range = hashed
-                ? Optional.empty()
-                : Optional.of(new ByteRange(0L, Math.min(p.size(), FileSignatures.HEAD_BYTES) - 1));
-        ObjectRead read = store.get(location, new ReadConditions(range, Optional.empty()));
-        if (!(read instanceof ObjectRead.Content content)) {
-            throw notUploaded();
-        }
-        try (SizeLimitedInputStream in = new SizeLimitedInputStream(content.body(), p.size())) {
-            FileSignatures.check(declared, in.readNBytes(FileSignatures.HEAD_BYTES));
-            if (hashed) {
-                in.transferTo(OutputStream.nullOutputStream());
-                if (!p.sha256Hex().equals(in.sha256Hex())) {
-                    throw new PolicyViolation(
-                            PolicyViolation.Kind.INVALID_REQUEST, "the uploaded bytes differ from the declared sha256");
-                }
-            }
-        } catch (IOException e) {
-            throw new StoreUnavailable("reading the uploaded file failed", e);
-        }
-    }
-
     private static FileNotFound unknown() {
         return new FileNotFound("no upload with this id is pending in this org");
-    }
-
-    private static PolicyViolation notUploaded() {
-        return new PolicyViolation(PolicyViolation.Kind.NOT_UPLOADED, "the file has not been uploaded yet");
     }
 }

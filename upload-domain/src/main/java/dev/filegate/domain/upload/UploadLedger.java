@@ -33,7 +33,7 @@ public final class UploadLedger {
     }
 
     /** Records a reserved upload, pending until {@code expiresAt}. */
-    void record(Reservation r, String uploadedBy, Instant expiresAt) {
+    void record(Reservation r, String uploadedBy, Instant expiresAt, PendingUpload.Transfer transfer) {
         pending.record(new PendingUpload(
                 r.location().bucket(),
                 r.location().key(),
@@ -43,7 +43,16 @@ public final class UploadLedger {
                 r.digest().map(d -> HexFormat.of().formatHex(d)).orElse(null),
                 uploadedBy,
                 clock.instant(),
-                expiresAt));
+                expiresAt,
+                null,
+                transfer,
+                null,
+                null));
+    }
+
+    /** Records an entry as it is. */
+    void record(PendingUpload entry) {
+        pending.record(entry);
     }
 
     /** The entry for a file's location, open or closed. */

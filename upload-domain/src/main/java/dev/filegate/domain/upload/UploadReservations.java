@@ -8,7 +8,9 @@ import dev.filegate.domain.policy.UploadPolicy;
 import dev.filegate.domain.policy.ValidatedUpload;
 import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.PendingUpload;
 import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.PostPolicy;
 import dev.filegate.domain.storage.SignedRequest;
 import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.tenant.AccessDenied;
@@ -86,7 +88,7 @@ public final class UploadReservations {
                     PolicyViolation.Kind.INVALID_REQUEST,
                     "this deployment needs the file's sha256 with every presigned upload");
         }
-        Reservation r = reserve(caller, org, request, sha256);
+        Reservation r = reserve(caller, org, request, sha256, false);
         ObjectLocation incoming = r.location().incomingArea();
         SignedRequest put = signer.signUpload(
                 incoming, r.type(), r.size(), r.digest(), policy.expiries().uploadUrl(), audience);
@@ -94,8 +96,34 @@ public final class UploadReservations {
         // (as an attachment of the declared type) until the upload is completed or swept, never through the API.
         SignedRequest get = signer.signDownload(
                 incoming, r.filename(), r.type(), policy.expiries().downloadUrl(), audience);
-        ledger.record(r, caller.subject(), put.expiresAt());
+        ledger.record(r, caller.subject(), put.expiresAt(), PendingUpload.Transfer.PUT);
         return new PresignedUpload(r.location().key().fileId(), put, get);
+    }
+
+    /**
+     * Presigned mode, for browsers: signs a form POST (a POST policy) of the incoming area, which the store accepts
+     * only for this key and type and for 1 byte up to the limit; the client does not say the size up front.
+     */
+    public FormUpload presignForm(Caller caller, OrgId org, UploadRequest request, AccessSigner.Audience audience) {
+        if (audience == AccessSigner.Audience.INTERNAL && !caller.has(Role.SERVICE)) {
+            throw new AccessDenied("URLs for the internal endpoint are for service callers (role service)");
+        }
+        if (requireSha256) {
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST,
+                    "this deployment needs the file's sha256 with every presigned upload, which a form upload cannot"
+                            + " bind: use presign, or multipart");
+        }
+        Reservation r = reserve(caller, org, request, Optional.empty(), true);
+        PostPolicy form = signer.signPostPolicy(
+                r.location().incomingArea(),
+                r.type(),
+                1,
+                r.size(),
+                policy.expiries().uploadUrl(),
+                audience);
+        ledger.record(r, caller.subject(), form.expiresAt(), PendingUpload.Transfer.POST);
+        return new FormUpload(r.location().key().fileId(), form);
     }
 
     /**
@@ -103,19 +131,21 @@ public final class UploadReservations {
      * {@code GatewayAuthorizer} for the store signature. Nothing is signed here.
      */
     public PresignedUpload reserveForGateway(Caller caller, OrgId org, UploadRequest request, URI gateway) {
-        Reservation r = reserve(caller, org, request, Optional.empty());
+        Reservation r = reserve(caller, org, request, Optional.empty(), false);
         Instant expires = keys.clock().instant().plus(policy.expiries().uploadUrl());
         URI url = GatewayPath.url(gateway, org, r.location().key().fileId());
         SignedRequest put = new SignedRequest(
                 "PUT", url, Map.of("Content-Type", r.type(), "Content-Length", Long.toString(r.size())), expires);
         SignedRequest get = new SignedRequest("GET", url, Map.of(), expires);
-        ledger.record(r, caller.subject(), expires);
+        ledger.record(r, caller.subject(), expires, PendingUpload.Transfer.PUT);
         return new PresignedUpload(r.location().key().fileId(), put, get);
     }
 
-    private Reservation reserve(Caller caller, OrgId org, UploadRequest request, Optional<String> sha256) {
+    /** @param upToLimit whether the size is not declared and the reservation is for up to the limit */
+    private Reservation reserve(
+            Caller caller, OrgId org, UploadRequest request, Optional<String> sha256, boolean upToLimit) {
         access.check(caller, org, Action.UPLOAD);
-        if (request.declaredSize().isEmpty()) {
+        if (request.declaredSize().isEmpty() && !upToLimit) {
             throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "a direct upload needs the file's size");
         }
         ValidatedUpload upload = policy.check(request.filename(), request.contentType(), request.declaredSize());
@@ -127,7 +157,7 @@ public final class UploadReservations {
                 location,
                 upload.fileName().value(),
                 upload.contentType().toString(),
-                request.declaredSize().getAsLong(),
+                upToLimit ? upload.maxBytes() : request.declaredSize().getAsLong(),
                 digest);
     }
 

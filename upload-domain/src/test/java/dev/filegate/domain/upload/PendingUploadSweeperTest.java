@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
@@ -27,6 +28,23 @@ class PendingUploadSweeperTest {
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final InMemoryPendingUploads pending = new InMemoryPendingUploads();
     private final StorageKeyGenerator keys = StorageKeyGenerator.systemDefault();
+    private Instant multipartStarted = NOW;
+    private final InMemoryMultipartUploads multipart = new InMemoryMultipartUploads(store, new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return multipartStarted;
+        }
+    });
 
     private StorageKey pendingUpload(Instant expiresAt, boolean bytesArrived, boolean completed) throws IOException {
         StorageKey key = keys.next(OrgId.of("acme"), "png");
@@ -50,13 +68,19 @@ class PendingUploadSweeperTest {
 
     private PendingUploadSweeper sweeper() {
         return new PendingUploadSweeper(
-                store, pending, () -> List.of("b"), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
+                store,
+                multipart,
+                pending,
+                () -> List.of("b"),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                Duration.ofHours(1),
+                Duration.ofHours(24));
     }
 
     @Test
     void abandonedUploadPastGraceLosesObjectAndEntry() throws IOException {
         StorageKey key = pendingUpload(NOW.minus(Duration.ofHours(2)), true, false);
-        assertEquals(new PendingUploadSweeper.Result(1, 1), sweeper().sweep());
+        assertEquals(new PendingUploadSweeper.Result(1, 1, 0), sweeper().sweep());
         assertTrue(store.objects.isEmpty());
         assertTrue(pending.find("b", key).isEmpty());
     }
@@ -64,21 +88,21 @@ class PendingUploadSweeperTest {
     @Test
     void uploadStillWithinGraceIsLeftAlone() throws IOException {
         pendingUpload(NOW.minus(Duration.ofMinutes(30)), true, false);
-        assertEquals(new PendingUploadSweeper.Result(0, 0), sweeper().sweep());
+        assertEquals(new PendingUploadSweeper.Result(0, 0, 0), sweeper().sweep());
         assertEquals(1, store.objects.size());
     }
 
     @Test
     void completedUploadKeepsItsObject() throws IOException {
         pendingUpload(NOW.minus(Duration.ofHours(2)), true, true);
-        assertEquals(new PendingUploadSweeper.Result(0, 1), sweeper().sweep());
+        assertEquals(new PendingUploadSweeper.Result(0, 1, 0), sweeper().sweep());
         assertEquals(1, store.objects.size());
     }
 
     @Test
     void signedButNeverUploadedLosesOnlyTheEntry() throws IOException {
         pendingUpload(NOW.minus(Duration.ofHours(2)), false, false);
-        assertEquals(new PendingUploadSweeper.Result(0, 1), sweeper().sweep());
+        assertEquals(new PendingUploadSweeper.Result(0, 1, 0), sweeper().sweep());
     }
 
     @Test
@@ -89,8 +113,58 @@ class PendingUploadSweeperTest {
                 new ObjectLocation("b", key).incomingArea(),
                 new NewObject("image/png", "again.png", "alice", OptionalLong.empty()),
                 new ByteArrayInputStream(new byte[5]));
-        assertEquals(new PendingUploadSweeper.Result(1, 1), sweeper().sweep());
+        assertEquals(new PendingUploadSweeper.Result(1, 1, 0), sweeper().sweep());
         assertTrue(store.head(new ObjectLocation("b", key).incomingArea()).isEmpty(), "bytes PUT after completion");
         assertTrue(store.head(new ObjectLocation("b", key)).isPresent(), "the validated file");
+    }
+
+    private StorageKey multipartUpload(Instant startedAt, Duration maxAge, boolean withEntry) {
+        multipartStarted = startedAt;
+        StorageKey key = keys.next(OrgId.of("acme"), "png");
+        ObjectLocation location = new ObjectLocation("b", key);
+        String id = multipart.start(location, NewObject.unvalidated("image/png", "alice", OptionalLong.empty()));
+        multipart.uploadPart(location, id, 1, new byte[10]);
+        if (withEntry) {
+            pending.record(new PendingUpload(
+                    "b",
+                    key,
+                    "a.png",
+                    "image/png",
+                    1000,
+                    null,
+                    "alice",
+                    startedAt,
+                    startedAt.plus(maxAge),
+                    null,
+                    PendingUpload.Transfer.MULTIPART,
+                    id,
+                    "0".repeat(64)));
+        }
+        return key;
+    }
+
+    @Test
+    void aMultipartUploadPastItsAgeAndGraceIsAbortedAndItsEntryRemoved() {
+        StorageKey key = multipartUpload(NOW.minus(Duration.ofHours(26)), Duration.ofHours(24), true);
+        assertEquals(new PendingUploadSweeper.Result(0, 1, 1), sweeper().sweep());
+        assertEquals(0, multipart.openCount());
+        assertTrue(pending.find("b", key).isEmpty());
+    }
+
+    @Test
+    void aMultipartUploadWithinItsAgeIsLeftOpen() {
+        StorageKey key = multipartUpload(NOW.minus(Duration.ofHours(2)), Duration.ofHours(24), true);
+        assertEquals(new PendingUploadSweeper.Result(0, 0, 0), sweeper().sweep());
+        assertEquals(1, multipart.openCount());
+        assertTrue(pending.find("b", key).isPresent());
+    }
+
+    @Test
+    void anOpenMultipartUploadWithoutAnEntryIsAbortedOnceOlderThanTheAgeAndGrace() {
+        multipartUpload(NOW.minus(Duration.ofHours(24)).minus(Duration.ofMinutes(59)), Duration.ofHours(24), false);
+        assertEquals(new PendingUploadSweeper.Result(0, 0, 0), sweeper().sweep(), "not yet past the grace");
+        multipartUpload(NOW.minus(Duration.ofHours(25)).minus(Duration.ofMinutes(1)), Duration.ofHours(24), false);
+        assertEquals(new PendingUploadSweeper.Result(0, 0, 1), sweeper().sweep());
+        assertEquals(1, multipart.openCount());
     }
 }

@@ -141,7 +141,13 @@ class UploadCompletionTest {
         assertArrayEquals(PNG, served(u), "completing again does not take the new bytes");
         Instant later = Instant.now().plus(Duration.ofDays(1));
         new PendingUploadSweeper(
-                        store, ledger, () -> List.of("files"), Clock.fixed(later, ZoneOffset.UTC), Duration.ofHours(1))
+                        store,
+                        new InMemoryMultipartUploads(store, Clock.systemUTC()),
+                        ledger,
+                        () -> List.of("files"),
+                        Clock.fixed(later, ZoneOffset.UTC),
+                        Duration.ofHours(1),
+                        Duration.ofHours(24))
                 .sweep();
         assertTrue(store.head(location(u).incomingArea()).isEmpty(), "the re-PUT bytes are swept");
         assertArrayEquals(PNG, served(u), "the validated file stays");

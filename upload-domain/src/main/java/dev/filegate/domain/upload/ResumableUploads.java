@@ -1,0 +1,274 @@
+package dev.filegate.domain.upload;
+
+import dev.filegate.domain.file.FileId;
+import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.file.StorageKeyGenerator;
+import dev.filegate.domain.policy.MediaType;
+import dev.filegate.domain.policy.MultipartPolicy;
+import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.policy.UploadPolicy;
+import dev.filegate.domain.policy.ValidatedUpload;
+import dev.filegate.domain.storage.AccessSigner;
+import dev.filegate.domain.storage.MultipartUploads;
+import dev.filegate.domain.storage.MultipartUploads.UploadedPart;
+import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.ObjectStore;
+import dev.filegate.domain.storage.PendingUpload;
+import dev.filegate.domain.storage.PendingUploads;
+import dev.filegate.domain.storage.SignedRequest;
+import dev.filegate.domain.storage.StoreAdministration;
+import dev.filegate.domain.storage.StoredObject;
+import dev.filegate.domain.tenant.AccessDenied;
+import dev.filegate.domain.tenant.AccessPolicy;
+import dev.filegate.domain.tenant.Action;
+import dev.filegate.domain.tenant.Caller;
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.tenant.Role;
+import dev.filegate.domain.tenant.TenancyStrategy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Resumable uploads in parts straight to the store (the protocol Uppy's AWS S3 plugin speaks), with the tenancy and
+ * limits a bare signer lacks. The service starts the store's multipart upload at the file's own location (only the
+ * service completes it, so no client ever writes that object), signs one part at a time, and on completion checks the
+ * parts against the size limit and the assembled bytes against the declared type before sealing them as a file.
+ *
+ * <p>A client names its upload by the file id and an opaque handle of 128 random bits; the store's upload id never
+ * leaves the service, and the ledger keeps only the handle's SHA-256. Every call must come from the user who started
+ * the upload, in its org: anything else is {@link FileNotFound}, whether or not the upload exists. State lives in the
+ * ledger in the store, so any replica serves any call.
+ */
+public final class ResumableUploads {
+
+    private final StoreAdministration administration;
+    private final MultipartUploads multipart;
+    private final ObjectStore store;
+    private final AccessSigner signer;
+    private final UploadLedger ledger;
+    private final CompletedFiles files;
+    private final TenancyStrategy tenancy;
+    private final UploadPolicy policy;
+    private final MultipartPolicy parts;
+    private final AccessPolicy access;
+    private final StorageKeyGenerator keys;
+    private final MultipartHandles handles = new MultipartHandles();
+    private final Object[] completing = new Object[64];
+
+    public ResumableUploads(
+            StoreAdministration administration,
+            MultipartUploads multipart,
+            ObjectStore store,
+            AccessSigner signer,
+            PendingUploads pending,
+            TenancyStrategy tenancy,
+            UploadPolicy policy,
+            MultipartPolicy parts,
+            AccessPolicy access,
+            StorageKeyGenerator keys) {
+        this.administration = Objects.requireNonNull(administration, "administration");
+        this.multipart = Objects.requireNonNull(multipart, "multipart");
+        this.store = Objects.requireNonNull(store, "store");
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.parts = Objects.requireNonNull(parts, "parts");
+        this.access = Objects.requireNonNull(access, "access");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.ledger = new UploadLedger(Objects.requireNonNull(pending, "pending"), keys.clock());
+        this.files = new CompletedFiles(store, tenancy);
+        for (int i = 0; i < completing.length; i++) {
+            completing[i] = new Object();
+        }
+    }
+
+    /** A started upload: the file id (the protocol's {@code key}), the handle (its {@code uploadId}), the bucket. */
+    public record Started(FileId fileId, String handle, String bucket) {
+        @Override
+        public String toString() {
+            return "Started[" + fileId + ", <handle>, " + bucket + "]";
+        }
+    }
+
+    /** A part as the client reports it on completion. */
+    public record ClaimedPart(int number, String etag) {}
+
+    /** Validates a proposed upload (its size is not known yet) and starts its multipart upload in the store. */
+    public Started start(Caller caller, OrgId org, UploadRequest request) {
+        access.check(caller, org, Action.UPLOAD);
+        ValidatedUpload upload = policy.check(request.filename(), request.contentType(), request.declaredSize());
+        StorageKey key = keys.next(org, upload.keyExtension());
+        ObjectLocation location = new ObjectLocation(tenancy.bucketFor(org), key);
+        administration.prepare(location.bucket());
+        String type = upload.contentType().toString();
+        String handle = handles.next();
+        String uploadId =
+                multipart.start(location, NewObject.unvalidated(type, caller.subject(), OptionalLong.empty()));
+        Instant now = keys.clock().instant();
+        try {
+            ledger.record(new PendingUpload(
+                    location.bucket(),
+                    key,
+                    upload.fileName().value(),
+                    type,
+                    upload.maxBytes(),
+                    null,
+                    caller.subject(),
+                    now,
+                    now.plus(parts.maxAge()),
+                    null,
+                    PendingUpload.Transfer.MULTIPART,
+                    uploadId,
+                    MultipartHandles.digest(handle)));
+        } catch (RuntimeException e) {
+            multipart.abort(location, uploadId);
+            throw e;
+        }
+        return new Started(key.fileId(), handle, location.bucket());
+    }
+
+    /**
+     * Signs a PUT of one part. Refused beyond the part count the size limit allows (every part but the last is at
+     * least {@link MultipartUploads#MIN_PART_SIZE}), and once the parts already uploaded exceed the limit: the upload is
+     * then aborted.
+     */
+    public SignedRequest signPart(
+            Caller caller, OrgId org, String handle, String fileId, int partNumber, AccessSigner.Audience audience) {
+        if (audience == AccessSigner.Audience.INTERNAL && !caller.has(Role.SERVICE)) {
+            throw new AccessDenied("URLs for the internal endpoint are for service callers (role service)");
+        }
+        PendingUpload p = open(caller, org, handle, fileId);
+        if (partNumber < 1 || partNumber > MultipartUploads.MAX_PARTS) {
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST,
+                    "part numbers are 1 to " + MultipartUploads.MAX_PARTS + ", not " + partNumber);
+        }
+        ObjectLocation location = location(p);
+        if (partNumber > maxParts(p.size())) {
+            throw abortTooLarge(p, location);
+        }
+        if (partNumber > 1
+                && uploaded(p, location).stream().mapToLong(UploadedPart::size).sum() > p.size()) {
+            throw abortTooLarge(p, location);
+        }
+        Duration left = Duration.between(keys.clock().instant(), p.expiresAt());
+        Duration ttl = left.compareTo(parts.partUrl()) < 0 ? left : parts.partUrl();
+        return signer.signPart(location, p.multipartId(), partNumber, ttl, audience);
+    }
+
+    /** The parts the store holds for this upload, so that a client can resume it. */
+    public List<UploadedPart> parts(Caller caller, OrgId org, String handle, String fileId) {
+        PendingUpload p = open(caller, org, handle, fileId);
+        return uploaded(p, location(p));
+    }
+
+    /**
+     * Completes the upload from the parts the client names, each as the store holds it; checks the assembled bytes
+     * like any direct upload and seals them as a file. Completing again after success answers the same file.
+     */
+    public StoredFile complete(Caller caller, OrgId org, String handle, String fileId, List<ClaimedPart> claimed) {
+        PendingUpload p = resolve(caller, org, handle, fileId);
+        ObjectLocation location = location(p);
+        synchronized (completing[Math.floorMod(location.key().hashCode(), completing.length)]) {
+            PendingUpload current = ledger.find(location).orElseThrow(ResumableUploads::unknown);
+            if (current.closed()) {
+                return files.find(location).map(o -> StoredFile.of(org, o)).orElseThrow(ResumableUploads::unknown);
+            }
+            requireLive(current);
+            List<UploadedPart> chosen = ClaimedParts.match(claimed, uploaded(current, location));
+            long total = chosen.stream().mapToLong(UploadedPart::size).sum();
+            if (total > current.size()) {
+                throw abortTooLarge(current, location);
+            }
+            StoredObject assembled;
+            try {
+                assembled = multipart.complete(location, current.multipartId(), chosen);
+            } catch (MultipartUploads.MultipartRefused e) {
+                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, e.getMessage());
+            }
+            try {
+                MediaType declared = MediaType.parse(current.contentType());
+                ArrivedContent.checkDescription(assembled, declared);
+                if (assembled.size() != total) {
+                    throw new PolicyViolation(
+                            PolicyViolation.Kind.INVALID_REQUEST, "the assembled size differs from the parts' sum");
+                }
+                ArrivedContent.checkBytes(store, location, declared, total, null);
+            } catch (PolicyViolation e) {
+                store.delete(location);
+                ledger.close(current);
+                throw e;
+            }
+            StoredObject sealed = files.seal(location, current, total);
+            ledger.close(current);
+            return StoredFile.of(org, sealed);
+        }
+    }
+
+    /** Aborts the upload: the store discards its parts. Aborting an upload already ended changes nothing. */
+    public void abort(Caller caller, OrgId org, String handle, String fileId) {
+        PendingUpload p = resolve(caller, org, handle, fileId);
+        if (!p.closed()) {
+            multipart.abort(location(p), p.multipartId());
+            ledger.close(p);
+        }
+    }
+
+    /**
+     * The most parts an upload of at most {@code max} bytes can have: every part but the last holds at least
+     * {@link MultipartUploads#MIN_PART_SIZE} bytes.
+     */
+    static int maxParts(long max) {
+        long n = max <= 0 ? 1 : (max - 1) / MultipartUploads.MIN_PART_SIZE + 1;
+        return (int) Math.min(n, MultipartUploads.MAX_PARTS);
+    }
+
+    private List<UploadedPart> uploaded(PendingUpload p, ObjectLocation location) {
+        return multipart.parts(location, p.multipartId()).orElseThrow(ResumableUploads::unknown);
+    }
+
+    private PolicyViolation abortTooLarge(PendingUpload p, ObjectLocation location) {
+        multipart.abort(location, p.multipartId());
+        ledger.close(p);
+        return UploadPolicy.tooLarge(MediaType.parse(p.contentType()), p.size());
+    }
+
+    /** The caller's multipart upload named by {@code handle} and {@code fileId}, still open and not expired. */
+    private PendingUpload open(Caller caller, OrgId org, String handle, String fileId) {
+        PendingUpload p = resolve(caller, org, handle, fileId);
+        if (p.closed()) {
+            throw unknown();
+        }
+        requireLive(p);
+        return p;
+    }
+
+    private void requireLive(PendingUpload p) {
+        if (!p.expiresAt().isAfter(keys.clock().instant())) {
+            throw new FileNotFound("this upload is older than the deployment allows and is being aborted");
+        }
+    }
+
+    /** The caller's multipart upload named by {@code handle} and {@code fileId}, open or ended. */
+    private PendingUpload resolve(Caller caller, OrgId org, String handle, String fileId) {
+        access.check(caller, org, Action.UPLOAD);
+        ObjectLocation location = files.locate(org, fileId).orElseThrow(ResumableUploads::unknown);
+        return ledger.find(location)
+                .filter(p -> p.transfer() == PendingUpload.Transfer.MULTIPART)
+                .filter(p -> p.uploadedBy().equals(caller.subject()))
+                .filter(p -> MultipartHandles.matches(handle, p.handleSha256()))
+                .orElseThrow(ResumableUploads::unknown);
+    }
+
+    private static ObjectLocation location(PendingUpload p) {
+        return new ObjectLocation(p.bucket(), p.key());
+    }
+
+    private static FileNotFound unknown() {
+        return new FileNotFound("no such upload of yours in this org");
+    }
+}
