@@ -1,6 +1,7 @@
 package dev.filegate.server;
 
 import dev.filegate.domain.storage.AccessSigner;
+import dev.filegate.domain.storage.MultipartUploads;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.StoreAdministration;
@@ -45,6 +46,12 @@ public class StoreAdapters {
     @ApplicationScoped
     StoreAdministration storeAdministration(S3Storage storage) {
         return storage.administration();
+    }
+
+    @Produces
+    @ApplicationScoped
+    MultipartUploads multipartUploads(S3Storage storage) {
+        return storage.multipartUploads();
     }
 
     /** Injected as the port only: nothing outside this package sees the S3 signer. */

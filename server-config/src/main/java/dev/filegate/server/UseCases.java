@@ -4,11 +4,13 @@ import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.domain.file.StorageKeyGenerator;
 import dev.filegate.domain.gateway.GatewayAuthorizer;
 import dev.filegate.domain.storage.AccessSigner;
+import dev.filegate.domain.storage.MultipartUploads;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.upload.DownloadLinks;
 import dev.filegate.domain.upload.FileService;
+import dev.filegate.domain.upload.ResumableUploads;
 import dev.filegate.domain.upload.UploadCompletion;
 import dev.filegate.domain.upload.UploadReservations;
 import dev.filegate.domain.upload.UsageReport;
@@ -48,6 +50,28 @@ public class UseCases {
                 configuration.access(),
                 StorageKeyGenerator.systemDefault(),
                 configuration.presignedRequiresSha256());
+    }
+
+    @Produces
+    @Singleton
+    ResumableUploads resumableUploads(
+            StoreAdministration administration,
+            MultipartUploads multipart,
+            ObjectStore store,
+            AccessSigner signer,
+            PendingUploads pending,
+            ServiceConfiguration configuration) {
+        return new ResumableUploads(
+                administration,
+                multipart,
+                store,
+                signer,
+                pending,
+                configuration.tenancy(),
+                configuration.policy(),
+                configuration.multipart(),
+                configuration.access(),
+                StorageKeyGenerator.systemDefault());
     }
 
     @Produces

@@ -4,6 +4,8 @@ import dev.filegate.api.config.PolicyLimits;
 import dev.filegate.api.config.PolicyLimits.ExpirySeconds;
 import dev.filegate.api.config.PolicyLimits.TypeLimit;
 import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.api.config.ServiceConfiguration.UploadMode;
+import dev.filegate.domain.policy.MultipartPolicy;
 import dev.filegate.domain.policy.UploadPolicy;
 import java.util.List;
 
@@ -19,7 +21,15 @@ public record Capabilities(
         List<String> allowedTypes,
         int filenameMaxBytes,
         ExpirySeconds expirySeconds,
+        Multipart multipart,
         Auth auth) {
+
+    /**
+     * Resumable uploads in parts (presigned mode only, else absent): the Uppy-compatible routes under {@code
+     * endpoint} (with {@code {org}} to fill in), the size from which to use them, the part size to use, and how long
+     * an unfinished upload is kept.
+     */
+    public record Multipart(String endpoint, long threshold, long partSize, long maxAgeSeconds) {}
 
     /** How callers authenticate: a bearer token naming its tenant in {@code org_claim}. */
     public record Auth(String scheme, String orgClaim, boolean devToken) {}
@@ -37,9 +47,22 @@ public record Capabilities(
                 policy.allowList().patterns(),
                 policy.filenameRules().maxBytes(),
                 PolicyLimits.expirySeconds(policy),
+                multipart(configuration),
                 new Auth(
                         "Bearer",
                         configuration.orgClaim(),
                         configuration.devToken().enabled()));
+    }
+
+    private static Multipart multipart(ServiceConfiguration configuration) {
+        if (!configuration.modes().allows(UploadMode.PRESIGNED)) {
+            return null;
+        }
+        MultipartPolicy m = configuration.multipart();
+        return new Multipart(
+                configuration.apiBase() + "orgs/{org}/uploads",
+                m.threshold().bytes(),
+                m.partSize().bytes(),
+                m.maxAge().toSeconds());
     }
 }

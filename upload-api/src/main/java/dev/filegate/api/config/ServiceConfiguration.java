@@ -1,5 +1,6 @@
 package dev.filegate.api.config;
 
+import dev.filegate.domain.policy.MultipartPolicy;
 import dev.filegate.domain.policy.UploadPolicy;
 import dev.filegate.domain.tenant.AccessPolicy;
 import dev.filegate.domain.tenant.TenancyStrategy;
@@ -17,6 +18,7 @@ import java.util.Optional;
 public record ServiceConfiguration(
         String profile,
         UploadPolicy policy,
+        MultipartPolicy multipart,
         TenancyStrategy tenancy,
         AccessPolicy access,
         Optional<URI> gatewayUrl,
@@ -93,6 +95,7 @@ public record ServiceConfiguration(
     public static ServiceConfiguration read(Settings s) {
         String profile = s.string(PROFILE, "prod");
         UploadPolicy policy = PolicySection.read(s);
+        MultipartPolicy multipart = MultipartSection.read(s);
         TenancyStrategy tenancy = TenancySection.read(s);
         AuthSection.Auth auth = AuthSection.read(s, profile);
         ModesSection.Transfers transfers = ModesSection.read(s);
@@ -110,6 +113,7 @@ public record ServiceConfiguration(
         return new ServiceConfiguration(
                 profile,
                 policy,
+                multipart,
                 tenancy,
                 auth.access(),
                 transfers.gatewayUrl(),

@@ -17,7 +17,7 @@ public class FileLinks {
     ServiceConfiguration configuration;
 
     /** A file's API URL. */
-    URI of(StoredFile f) {
+    public URI of(StoredFile f) {
         return of(f.org(), f.id().value());
     }
 
@@ -31,7 +31,7 @@ public class FileLinks {
     }
 
     /** Where a direct upload is reported done. */
-    URI complete(OrgId org, String id) {
+    public URI complete(OrgId org, String id) {
         return UriBuilder.fromUri(of(org, id)).path("complete").build();
     }
 

@@ -18,7 +18,7 @@ public record FileResponse(
         String state,
         String uploadedBy) {
 
-    static FileResponse of(StoredFile f, URI location) {
+    public static FileResponse of(StoredFile f, URI location) {
         return new FileResponse(
                 f.id().value(),
                 f.org().value(),

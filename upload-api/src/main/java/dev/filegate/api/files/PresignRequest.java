@@ -1,6 +1,5 @@
 package dev.filegate.api.files;
 
-import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.storage.AccessSigner.Audience;
 import dev.filegate.domain.upload.UploadRequest;
 import java.util.Optional;
@@ -25,11 +24,6 @@ public record PresignRequest(String filename, String contentType, Long size, Str
 
     /** Which store endpoint the URLs are signed for: public (the default) or internal. */
     Audience audience() {
-        return switch (endpoint == null ? "public" : endpoint) {
-            case "public" -> Audience.PUBLIC;
-            case "internal" -> Audience.INTERNAL;
-            default ->
-                throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, "endpoint must be public or internal");
-        };
+        return StoreEndpoint.parse(endpoint);
     }
 }

@@ -13,7 +13,7 @@ public class TransferModes {
     @Inject
     ServiceConfiguration configuration;
 
-    void require(UploadMode mode) {
+    public void require(UploadMode mode) {
         if (!configuration.modes().allows(mode)) {
             throw disabled(mode.wire() + " uploads are not enabled on this deployment; see /api/v1/capabilities");
         }

@@ -1,6 +1,7 @@
 package dev.filegate.api.housekeeping;
 
 import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.domain.storage.MultipartUploads;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.StoreAdministration;
@@ -22,7 +23,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Housekeeping on the container's managed scheduler: the {@link PendingUploadSweeper} every
+ * Housekeeping on the container's managed scheduler: the {@link PendingUploadSweeper} (expired direct uploads, and
+ * multipart uploads older than {@code upload.multipart.max-age}) every
  * {@code upload.pending.sweep-interval} ({@code PT0S} disables it; a bucket lifecycle rule can then do the job), and
  * the store's outstanding clean-up ({@link StoreAdministration#finishCleanup()}, e.g. multipart uploads that could not be
  * aborted during an outage) at the same interval, at most a minute apart, whether or not the sweeper runs.
@@ -48,6 +50,9 @@ public class HousekeepingJob {
     @Inject
     PendingUploads pending;
 
+    @Inject
+    MultipartUploads multipart;
+
     private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -61,12 +66,14 @@ public class HousekeepingJob {
         }
         PendingUploadSweeper sweeper = new PendingUploadSweeper(
                 store,
+                multipart,
                 pending,
                 () -> administration.buckets().stream()
                         .filter(configuration.tenancy()::isTenantBucket)
                         .toList(),
                 Clock.systemUTC(),
-                configuration.housekeeping().grace());
+                configuration.housekeeping().grace(),
+                configuration.multipart().maxAge());
         tasks.add(scheduler.scheduleWithFixedDelay(() -> run(sweeper), every, every, TimeUnit.MILLISECONDS));
     }
 
@@ -84,11 +91,12 @@ public class HousekeepingJob {
     private static void run(PendingUploadSweeper sweeper) {
         try {
             PendingUploadSweeper.Result r = sweeper.sweep();
-            if (r.removedEntries() > 0) {
+            if (r.removedEntries() > 0 || r.abortedUploads() > 0) {
                 LOG.log(
                         Level.INFO,
-                        "swept {0} expired presigned uploads ({1} unvalidated objects removed)",
-                        new Object[] {r.removedEntries(), r.removedObjects()});
+                        "swept {0} expired direct uploads ({1} unvalidated objects removed, {2} multipart uploads"
+                                + " aborted)",
+                        new Object[] {r.removedEntries(), r.removedObjects(), r.abortedUploads()});
             }
         } catch (StoreUnavailable e) {
             LOG.log(Level.FINE, "pending-upload sweep skipped: {0}", e.getMessage());

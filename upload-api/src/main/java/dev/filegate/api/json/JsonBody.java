@@ -76,8 +76,11 @@ public final class JsonBody {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    /** Exactly one JSON object, nothing after it, no top-level member twice. */
-    static JsonObject object(InputStream body) {
+    /**
+     * Exactly one JSON object, nothing after it, no top-level member twice; for bodies whose shape no record binds
+     * (the caller checks every member's type itself).
+     */
+    public static JsonObject object(InputStream body) {
         byte[] bytes;
         try {
             bytes = body.readAllBytes(); // at most RequestBodyGuard.MAX_BODY_BYTES

@@ -6,7 +6,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * An RFC 9457 problem detail. {@code type} is a stable URI naming the problem kind; {@code detail} is written for
- * the person who made the request and never contains stack traces, credentials or raw hostile input.
+ * the person who made the request and never contains stack traces, credentials or raw hostile input. The body
+ * repeats it as the extension member {@code message}, which upload widgets (Uppy) show to the user.
  */
 public record Problem(String type, String title, int status, String detail) {
 
@@ -23,6 +24,8 @@ public record Problem(String type, String title, int status, String detail) {
         if (detail != null) {
             json.add("detail", detail);
         }
+        // The same words for clients that show a "message" member (Uppy's upload plugins do).
+        json.add("message", detail != null ? detail : title);
         return json.build().toString();
     }
 

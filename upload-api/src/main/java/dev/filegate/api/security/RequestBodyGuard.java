@@ -28,8 +28,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <li>no request body is compressed: every value of every {@code Content-Encoding} header must be {@code identity}
  * (415), and the container's own request decompression is off (server.xml);</li>
  * <li>a request that carries a body must come from an authenticated caller (401, nothing read);</li>
- * <li>a body that is not a {@link StreamedUpload} file is capped at {@value #MAX_BODY_BYTES} bytes (413, before
- * reading when the length is declared, at the cap when it is chunked).</li>
+ * <li>a body that is not a {@link StreamedUpload} file is capped at {@value #MAX_BODY_BYTES} bytes, or at its
+ * method's {@link JsonBodyLimit} (413, before reading when the length is declared, at the cap when it is
+ * chunked).</li>
  * </ul>
  */
 @Provider
@@ -102,11 +103,14 @@ public class RequestBodyGuard implements ContainerRequestFilter {
         if (upload) {
             return; // the upload policy bounds it while streaming
         }
-        if (length > MAX_BODY_BYTES) {
-            abort(request, tooLarge());
+        JsonBodyLimit larger = method == null ? null : method.getAnnotation(JsonBodyLimit.class);
+        int cap = larger == null ? MAX_BODY_BYTES : larger.bytes();
+        String tooLarge = larger == null ? TOO_LARGE : "this request's body may be at most " + cap + " bytes";
+        if (length > cap) {
+            abort(request, Problems.tooLarge(tooLarge));
             return;
         }
-        request.setEntityStream(new BoundedBody(request.getEntityStream(), MAX_BODY_BYTES, TOO_LARGE));
+        request.setEntityStream(new BoundedBody(request.getEntityStream(), cap, tooLarge));
     }
 
     /** Every value of a request header, as the container received them. */
@@ -153,10 +157,6 @@ public class RequestBodyGuard implements ContainerRequestFilter {
     }
 
     private static final String TOO_LARGE = "this request's body may be at most " + MAX_BODY_BYTES + " bytes";
-
-    private static Problem tooLarge() {
-        return Problems.tooLarge(TOO_LARGE);
-    }
 
     private static void abort(ContainerRequestContext request, Problem problem) {
         Response.ResponseBuilder r = Response.fromResponse(problem.toResponse()).header("Connection", "close");

@@ -132,32 +132,49 @@ public final class ResumableUploads {
     }
 
     /**
-     * Signs a PUT of one part. Refused beyond the part count the size limit allows (every part but the last is at
-     * least {@link MultipartUploads#MIN_PART_SIZE}), and once the parts already uploaded exceed the limit: the upload is
-     * then aborted.
+     * Signs a PUT of each part named, in that order. Refused beyond the part count the size limit allows (every part
+     * but the last is at least {@link MultipartUploads#MIN_PART_SIZE}), and once the parts already uploaded exceed
+     * the limit: the upload is then aborted.
      */
-    public SignedRequest signPart(
-            Caller caller, OrgId org, String handle, String fileId, int partNumber, AccessSigner.Audience audience) {
+    public List<SignedRequest> signParts(
+            Caller caller,
+            OrgId org,
+            String handle,
+            String fileId,
+            List<Integer> partNumbers,
+            AccessSigner.Audience audience) {
         if (audience == AccessSigner.Audience.INTERNAL && !caller.has(Role.SERVICE)) {
             throw new AccessDenied("URLs for the internal endpoint are for service callers (role service)");
         }
         PendingUpload p = open(caller, org, handle, fileId);
-        if (partNumber < 1 || partNumber > MultipartUploads.MAX_PARTS) {
-            throw new PolicyViolation(
-                    PolicyViolation.Kind.INVALID_REQUEST,
-                    "part numbers are 1 to " + MultipartUploads.MAX_PARTS + ", not " + partNumber);
+        for (int n : partNumbers) {
+            if (n < 1 || n > MultipartUploads.MAX_PARTS) {
+                throw new PolicyViolation(
+                        PolicyViolation.Kind.INVALID_REQUEST,
+                        "part numbers are 1 to " + MultipartUploads.MAX_PARTS + ", not " + n);
+            }
         }
         ObjectLocation location = location(p);
-        if (partNumber > maxParts(p.size())) {
+        int highest = partNumbers.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (highest > maxParts(p.size())) {
             throw abortTooLarge(p, location);
         }
-        if (partNumber > 1
+        if (highest > 1
                 && uploaded(p, location).stream().mapToLong(UploadedPart::size).sum() > p.size()) {
             throw abortTooLarge(p, location);
         }
         Duration left = Duration.between(keys.clock().instant(), p.expiresAt());
         Duration ttl = left.compareTo(parts.partUrl()) < 0 ? left : parts.partUrl();
-        return signer.signPart(location, p.multipartId(), partNumber, ttl, audience);
+        return partNumbers.stream()
+                .map(n -> signer.signPart(location, p.multipartId(), n, ttl, audience))
+                .toList();
+    }
+
+    /** Signs a PUT of one part (see {@link #signParts}). */
+    public SignedRequest signPart(
+            Caller caller, OrgId org, String handle, String fileId, int partNumber, AccessSigner.Audience audience) {
+        return signParts(caller, org, handle, fileId, List.of(partNumber), audience)
+                .get(0);
     }
 
     /** The parts the store holds for this upload, so that a client can resume it. */

@@ -1,0 +1,112 @@
+package dev.filegate.api.uploads;
+
+import dev.filegate.api.NoStore;
+import dev.filegate.api.config.ServiceConfiguration;
+import dev.filegate.api.config.ServiceConfiguration.UploadMode;
+import dev.filegate.api.files.FileLinks;
+import dev.filegate.api.files.FileResponse;
+import dev.filegate.api.files.TransferModes;
+import dev.filegate.api.json.JsonBody;
+import dev.filegate.api.security.Callers;
+import dev.filegate.api.security.JsonBodyLimit;
+import dev.filegate.domain.tenant.Caller;
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.upload.ResumableUploads;
+import dev.filegate.domain.upload.StoredFile;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A resumable multipart upload's life: {@code POST s3/multipart} starts it, {@code GET s3/multipart/{uploadId}}
+ * lists its parts (to resume), {@code POST .../complete} completes it and {@code DELETE} aborts it. Part URLs are
+ * {@link PartUrlResource}'s. {@code uploadId} is this service's handle and {@code key} the file id.
+ */
+@Path("/orgs/{org}/uploads/s3/multipart")
+@RequestScoped
+public class MultipartUploadResource {
+
+    /** 10 000 parts of about 60 bytes each, with room to spare. */
+    private static final int COMPLETE_BODY_BYTES = 1024 * 1024;
+
+    @Inject
+    ResumableUploads uploads;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    TransferModes modes;
+
+    @Inject
+    FileLinks links;
+
+    @Inject
+    ServiceConfiguration configuration;
+
+    @POST
+    @NoStore
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public MultipartStarted start(@PathParam("org") String org, InputStream body) {
+        Caller caller = caller();
+        OrgId orgId = OrgId.of(org);
+        MultipartStartRequest request = JsonBody.bind(body, MultipartStartRequest.class, MultipartStartRequest.SHAPE);
+        return MultipartStarted.of(uploads.start(caller, orgId, request.upload()));
+    }
+
+    @GET
+    @Path("{uploadId}")
+    @NoStore
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ListedPart> parts(
+            @PathParam("org") String org, @PathParam("uploadId") String handle, @QueryParam("key") String key) {
+        return uploads.parts(caller(), OrgId.of(org), handle, key).stream()
+                .map(ListedPart::of)
+                .toList();
+    }
+
+    @POST
+    @Path("{uploadId}/complete")
+    @NoStore
+    @JsonBodyLimit(bytes = COMPLETE_BODY_BYTES)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public MultipartCompleted complete(
+            @PathParam("org") String org,
+            @PathParam("uploadId") String handle,
+            @QueryParam("key") String key,
+            InputStream body) {
+        Caller caller = caller();
+        OrgId orgId = OrgId.of(org);
+        StoredFile file = uploads.complete(caller, orgId, handle, key, CompleteRequest.parts(JsonBody.object(body)));
+        return MultipartCompleted.of(
+                file, configuration.tenancy().bucketFor(orgId), FileResponse.of(file, links.of(file)));
+    }
+
+    @DELETE
+    @Path("{uploadId}")
+    @NoStore
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> abort(
+            @PathParam("org") String org, @PathParam("uploadId") String handle, @QueryParam("key") String key) {
+        uploads.abort(caller(), OrgId.of(org), handle, key);
+        return Map.of();
+    }
+
+    private Caller caller() {
+        modes.require(UploadMode.PRESIGNED);
+        return callers.current();
+    }
+}
