@@ -57,6 +57,21 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Multipart uploads still open under {@code prefix} in the org's bucket (all pages). */
+    public int openMultipartUploads(String org, String prefix) {
+        try {
+            return (int)
+                    s3
+                            .listMultipartUploadsPaginator(
+                                    b -> b.bucket(ItProperties.bucketFor(org)).prefix(prefix))
+                            .uploads()
+                            .stream()
+                            .count();
+        } catch (NoSuchBucketException e) {
+            return 0;
+        }
+    }
+
     public S3Client client() {
         return s3;
     }

@@ -9,8 +9,10 @@ import dev.filegate.api.files.TransferModes;
 import dev.filegate.api.json.JsonBody;
 import dev.filegate.api.security.Callers;
 import dev.filegate.api.security.JsonBodyLimit;
+import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.upload.FileService;
 import dev.filegate.domain.upload.ResumableUploads;
 import dev.filegate.domain.upload.StoredFile;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,6 +46,9 @@ public class MultipartUploadResource {
     ResumableUploads uploads;
 
     @Inject
+    FileService files;
+
+    @Inject
     Callers callers;
 
     @Inject
@@ -62,6 +67,8 @@ public class MultipartUploadResource {
     public MultipartStarted start(@PathParam("org") String org, InputStream body) {
         Caller caller = caller();
         OrgId orgId = OrgId.of(org);
+        files.access().check(caller, orgId, Action.UPLOAD);
+        // Only now, and at most RequestBodyGuard.MAX_BODY_BYTES of it.
         MultipartStartRequest request = JsonBody.bind(body, MultipartStartRequest.class, MultipartStartRequest.SHAPE);
         return MultipartStarted.of(uploads.start(caller, orgId, request.upload()));
     }
@@ -90,6 +97,7 @@ public class MultipartUploadResource {
             InputStream body) {
         Caller caller = caller();
         OrgId orgId = OrgId.of(org);
+        files.access().check(caller, orgId, Action.UPLOAD);
         StoredFile file = uploads.complete(caller, orgId, handle, key, CompleteRequest.parts(JsonBody.object(body)));
         return MultipartCompleted.of(
                 file, configuration.tenancy().bucketFor(orgId), FileResponse.of(file, links.of(file)));
