@@ -29,7 +29,17 @@ public final class Api {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    private final URI base = URI.create("http://127.0.0.1:" + ItProperties.httpPort() + "/");
+    private final URI base;
+
+    /** The service under test. */
+    public Api() {
+        this(URI.create("http://127.0.0.1:" + ItProperties.httpPort() + "/"));
+    }
+
+    /** The service at {@code base} (a balancer in front of replicas, say). */
+    public Api(URI base) {
+        this.base = base;
+    }
 
     public URI uri(String path) {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);

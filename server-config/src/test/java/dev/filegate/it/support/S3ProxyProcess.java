@@ -38,7 +38,7 @@ public final class S3ProxyProcess {
                                         "s3proxy.credential=" + ItProperties.required("it.s3.credential"),
                                         "s3proxy.cors-allow-origins=http://127\\\\.0\\\\.0\\\\.1:"
                                                 + ItProperties.httpPort(),
-                                        "s3proxy.cors-allow-methods=GET HEAD PUT",
+                                        "s3proxy.cors-allow-methods=GET HEAD PUT POST",
                                         "s3proxy.cors-allow-headers=Content-Type Accept x-amz-checksum-sha256",
                                         "s3proxy.cors-exposed-headers=ETag",
                                         "jclouds.provider=filesystem",

@@ -24,19 +24,25 @@ import java.util.function.Supplier;
  */
 public final class UppyS3Client {
 
-    private final Api api = new Api();
+    private final Api api;
     private final Transfer store = new Transfer();
     private final String org;
     private final String token;
 
     public UppyS3Client(String org, String token) {
+        this(new Api(), org, token);
+    }
+
+    /** A client of the service at {@code api} (a balancer in front of replicas, say). */
+    public UppyS3Client(Api api, String org, String token) {
+        this.api = api;
         this.org = org;
         this.token = token;
     }
 
     /** This client's routes for another org's path or token (an attacker's view). */
     public UppyS3Client as(String otherOrg, String otherToken) {
-        return new UppyS3Client(otherOrg, otherToken);
+        return new UppyS3Client(api, otherOrg, otherToken);
     }
 
     private String base() {
