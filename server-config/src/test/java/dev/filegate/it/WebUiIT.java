@@ -3,6 +3,7 @@ package dev.filegate.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.ItProperties;
@@ -20,10 +21,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +39,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -152,6 +156,25 @@ class WebUiIT extends ApiIT {
         }
     }
 
+    /** The Dashboard's file input (visually hidden, as Uppy renders it). */
+    private WebElement fileInput() {
+        return wait.until(d -> d.findElements(By.cssSelector("#uploader input.uppy-Dashboard-input")).stream()
+                .findFirst()
+                .orElse(null));
+    }
+
+    /** The line the page adds for a finished upload ({@code done} or {@code failed}). */
+    private WebElement finished(String name, String outcome) {
+        return wait.until(d -> d.findElements(By.cssSelector("#uploads li." + outcome)).stream()
+                .filter(li -> name.equals(li.getAttribute("data-name")))
+                .findFirst()
+                .orElse(null));
+    }
+
+    private String uploadMode() {
+        return String.valueOf(browser.executeScript("return state.caps.upload_modes[0]"));
+    }
+
     private String mode() {
         return String.valueOf(browser.executeScript("return document.getElementById('mode-info').textContent"));
     }
@@ -166,13 +189,9 @@ class WebUiIT extends ApiIT {
         Files.write(file, png);
         signIn(Tokens.uploader(ORG));
 
-        browser.findElement(By.id("file-input")).sendKeys(file.toString());
-        WebElement item = wait.until(d -> d.findElements(By.cssSelector("#uploads li.done")).stream()
-                .filter(li -> "picked photo.png".equals(li.getAttribute("data-name")))
-                .findFirst()
-                .orElse(null));
-        assertEquals("100", item.findElement(By.tagName("progress")).getAttribute("value"));
-        assertTrue(item.findElement(By.className("status")).getText().startsWith("100 %"));
+        fileInput().sendKeys(file.toString());
+        WebElement item = finished("picked photo.png", "done");
+        assertTrue(item.getText().contains("stored"), item.getText());
         assertEquals(
                 "image/png",
                 wait.until(d -> row("picked photo.png")
@@ -199,21 +218,21 @@ class WebUiIT extends ApiIT {
     }
 
     @Test
-    void dropOnTheDropZoneUploads() throws Exception {
+    void dropOnTheDashboardUploads() throws Exception {
         signIn(Tokens.uploader(ORG));
         byte[] png;
         try (InputStream in = RandomBody.png(20_000, 8)) {
             png = in.readAllBytes();
         }
+        wait.until(d -> d.findElement(By.cssSelector("#uploader .uppy-Dashboard-inner")));
         browser.executeScript(
                 "const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
                         + "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'dropped.png', {type: 'image/png'}));"
-                        + "const zone = document.getElementById('drop-zone');"
+                        + "const zone = document.querySelector('#uploader .uppy-Dashboard-inner');"
                         + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
                         + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
                 Base64.getEncoder().encodeToString(png));
-        wait.until(d -> d.findElements(By.cssSelector("#uploads li.done")).stream()
-                .anyMatch(li -> "dropped.png".equals(li.getAttribute("data-name"))));
+        finished("dropped.png", "done");
         assertEquals(
                 "20 KiB",
                 wait.until(d ->
@@ -221,19 +240,79 @@ class WebUiIT extends ApiIT {
     }
 
     @Test
-    void disallowedTypeShowsAReadableError() throws Exception {
+    void aTypeOutsideTheAllowListIsRefusedBeforeAnyByteIsSent() throws Exception {
         Path page = Path.of(ItProperties.required("it.dir"), "page.html");
         Files.writeString(page, "<!doctype html><script>alert(1)</script>");
         signIn(Tokens.uploader(ORG));
-        browser.findElement(By.id("file-input")).sendKeys(page.toString());
+        fileInput().sendKeys(page.toString());
         WebElement error = wait.until(d -> {
             WebElement e = d.findElement(By.id("error"));
             return e.isDisplayed() ? e : null;
         });
-        assertTrue(error.getText().contains("not allowed"), error.getText());
+        assertTrue(error.getText().contains("page.html"), error.getText());
         assertFalse(error.getText().contains("Exception"));
-        assertTrue(wait.until(d -> d.findElement(By.cssSelector("#uploads li.failed")))
-                .isDisplayed());
+        assertTrue(browser.findElements(By.cssSelector("#files tbody tr .name")).stream()
+                .noneMatch(n -> n.getText().equals("page.html")));
+    }
+
+    @Test
+    void contentTheServiceRefusesShowsItsReadableReason() throws Exception {
+        Path fake = Path.of(ItProperties.required("it.dir"), "fake.png");
+        Files.writeString(fake, "<!doctype html><script>alert(1)</script>");
+        signIn(Tokens.uploader(ORG));
+        fileInput().sendKeys(fake.toString());
+        WebElement failed = finished("fake.png", "failed");
+        String text = failed.getText().toLowerCase(Locale.ROOT);
+        assertTrue(text.contains("png") || text.contains("content"), failed.getText() + " (" + uploadMode() + ")");
+        assertFalse(failed.getText().contains("Exception"));
+        assertTrue(browser.findElement(By.id("error")).isDisplayed());
+    }
+
+    @Test
+    void aLargeFileGoesUpInPartsIsPausedAndResumedAndDownloadsIdentical() throws Exception {
+        assumeTrue(
+                ServerConfiguration.current() == ServerConfiguration.PRESIGNED,
+                "resumable multipart uploads are presigned mode's");
+        long size = 120L * 1024 * 1024; // above the 100 MiB multipart threshold: 15 parts of 8 MiB
+        Path big = Path.of(ItProperties.required("it.dir"), "big film.bin");
+        try (InputStream in = new RandomBody(size, 120)) {
+            Files.copy(in, big, StandardCopyOption.REPLACE_EXISTING);
+        }
+        signIn(Tokens.uploader(ORG));
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setUploadThroughput(24 * 1024 * 1024); // so that there is time to pause
+        slow.setDownloadThroughput(512 * 1024 * 1024);
+        browser.setNetworkConditions(slow);
+        fileInput().sendKeys(big.toString());
+        String progress = "const f = uppy.getFiles().find(f => f.name === 'big film.bin');"
+                + " return f ? f.progress.bytesUploaded || 0 : 0;";
+        wait.until(d -> ((Number) browser.executeScript(progress)).longValue() > 0);
+        WebElement pause = wait.until(
+                d -> d.findElement(By.cssSelector("#uploader button.uppy-Dashboard-Item-progressIndicator")));
+        pause.click();
+        assertEquals(
+                Boolean.TRUE,
+                browser.executeScript("return uppy.getFiles().find(f => f.name === 'big film.bin').isPaused"));
+        Thread.sleep(1500); // parts in flight were cancelled: nothing more goes up while paused
+        long paused = ((Number) browser.executeScript(progress)).longValue();
+        Thread.sleep(1500);
+        assertEquals(paused, ((Number) browser.executeScript(progress)).longValue(), "no progress while paused");
+        assertTrue(paused < size, "paused before the end");
+        screenshot("paused");
+        browser.findElement(By.cssSelector("#uploader button.uppy-Dashboard-Item-progressIndicator"))
+                .click();
+        finished("big film.bin", "done");
+        browser.deleteNetworkConditions();
+        assertEquals(
+                "120 MiB",
+                wait.until(d ->
+                        row("big film.bin").findElement(By.className("size")).getText()));
+        clickInRow("big film.bin", "download");
+        Path saved = downloads.resolve("big film.bin");
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> Files.exists(saved) && sizeOf(saved) == size);
+        try (InputStream got = Files.newInputStream(saved)) {
+            assertEquals(RandomBody.sha256(size, 120), RandomBody.sha256(got), "downloaded bytes are identical");
+        }
     }
 
     @Test

@@ -119,7 +119,7 @@ async function devSignIn(roles) {
 async function loadFiles() {
   const tbody = $('files').querySelector('tbody');
   try {
-    const response = await api(`api/v1/orgs/${encodeURIComponent(org())}/files`);
+    const response = await api(filesPath());
     const { files } = await response.json();
     tbody.replaceChildren();
     for (const f of files) {
@@ -147,21 +147,62 @@ async function loadFiles() {
 
 async function downloadFile(f) {
   try {
-    const url = `api/v1/orgs/${encodeURIComponent(org())}/files/${encodeURIComponent(f.id)}`;
-    if (state.caps.download_mode === 'redirect') {
+    const url = `${filesPath()}/${encodeURIComponent(f.id)}`;
+    const link = await (await api(`${url}/link`)).json();
+    if (link.authorization !== 'bearer') {
       // A short-lived presigned link that the store serves as an attachment: a plain navigation downloads it,
       // and the bearer token never leaves this origin.
-      const link = await (await api(`${url}/link`)).json();
       clickLink(link.url, null);
       return;
     }
-    const blob = await (await api(url)).blob();
+    const ticket = await downloadTicket(new URL(link.url, location.href).href);
+    if (ticket) {
+      // The download worker fetches it with the token and hands the stream to the browser's download manager:
+      // the file goes to disk as it arrives, never whole into this page's memory.
+      clickLink(`ui/download/${ticket}`, null);
+      return;
+    }
+    // No service worker (a page not served over https or from localhost): the file passes through memory.
+    const blob = await (await api(link.url)).blob();
     const objectUrl = URL.createObjectURL(blob);
     clickLink(objectUrl, f.filename);
     setTimeout(() => URL.revokeObjectURL(objectUrl), 60000);
   } catch (e) {
     showError(`Download failed: ${e.message}`);
   }
+}
+
+/** Registers the download worker once; null where the browser offers none. */
+let downloadWorker = null;
+function downloadWorkerReady() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return Promise.resolve(null);
+  if (!downloadWorker) {
+    downloadWorker = navigator.serviceWorker.register('ui/download-worker.js', { scope: 'ui/download/' })
+      .then(() => navigator.serviceWorker.getRegistration('ui/download/'))
+      .then(async (registration) => {
+        const worker = registration.active || registration.waiting || registration.installing;
+        if (worker && worker.state !== 'activated') {
+          await new Promise((resolve) => worker.addEventListener('statechange', () => {
+            if (worker.state === 'activated') resolve();
+          }));
+        }
+        return registration;
+      })
+      .catch(() => null);
+  }
+  return downloadWorker;
+}
+
+/** Hands one download (its URL and the token) to the worker; answers the one-time ticket naming it. */
+async function downloadTicket(url) {
+  const registration = await downloadWorkerReady();
+  if (!registration || !registration.active) return null;
+  const ticket = crypto.randomUUID();
+  const channel = new MessageChannel();
+  const acknowledged = new Promise((resolve) => { channel.port1.onmessage = () => resolve(true); });
+  registration.active.postMessage({ ticket, url, token: state.token }, [channel.port2]);
+  const ok = await Promise.race([acknowledged, new Promise((resolve) => setTimeout(() => resolve(false), 3000))]);
+  return ok ? ticket : null;
 }
 
 function clickLink(href, filename) {
@@ -176,110 +217,197 @@ function clickLink(href, filename) {
 
 async function deleteFile(f) {
   try {
-    await api(`api/v1/orgs/${encodeURIComponent(org())}/files/${encodeURIComponent(f.id)}`, { method: 'DELETE' });
+    await api(`${filesPath()}/${encodeURIComponent(f.id)}`, { method: 'DELETE' });
     await loadFiles();
   } catch (e) {
     showError(e.message);
   }
 }
 
-// ---------- uploads ----------
+// ---------- uploads (Uppy) ----------
+// Uppy's Dashboard picks, drops and pastes files, shows progress, pauses, resumes and retries; the uploader plugin
+// follows the mode the server advertises: XHRUpload to the API (proxy), AwsS3 against the Uppy-compatible routes
+// (presigned: a signed form for small files, resumable multipart from the advertised threshold), or a PUT to the
+// gateway. Direct uploads are completed (validated and sealed by the service) in a post-processing step.
 
-function uploadItem(file) {
-  const li = document.createElement('li');
-  li.dataset.name = file.name;
-  const name = document.createElement('span');
-  name.className = 'name';
-  name.textContent = `${file.name} (${formatBytes(file.size)})`;
-  const progress = document.createElement('progress');
-  progress.max = 100;
-  progress.value = 0;
-  progress.setAttribute('aria-label', `Upload progress of ${file.name}`);
-  const cancel = document.createElement('button');
-  cancel.type = 'button';
-  cancel.className = 'cancel';
-  cancel.textContent = 'Cancel';
-  const status = document.createElement('span');
-  status.className = 'status';
-  status.textContent = 'waiting';
-  li.append(name, progress, cancel, status);
-  $('uploads').prepend(li);
-  return { li, progress, cancel, status, xhr: null };
+let uppy = null;
+const completions = new Map(); // Uppy file id -> the complete_url of its direct upload
+
+function filesPath() {
+  return `api/v1/orgs/${encodeURIComponent(org())}/files`;
 }
 
-function send(item, method, url, headers, body) {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    item.xhr = xhr;
-    const started = performance.now();
-    xhr.open(method, url);
-    for (const [name, value] of Object.entries(headers)) {
-      xhr.setRequestHeader(name, value);
+function bearer() {
+  return { Authorization: `Bearer ${state.token}` };
+}
+
+function recordUpload(file, outcome, text) {
+  const list = $('uploads');
+  let li = [...list.children].find((el) => el.dataset.id === file.id);
+  if (!li) {
+    li = document.createElement('li');
+    li.dataset.id = file.id;
+    li.dataset.name = file.name;
+    list.prepend(li);
+  }
+  li.className = outcome;
+  li.textContent = `${file.name} (${formatBytes(file.size || 0)}): ${text}`;
+}
+
+function uploadErrorText(error, response) {
+  const body = response && response.body;
+  if (body && (body.detail || body.message)) return body.detail || body.message;
+  const xhr = error && error.request;
+  if (xhr && xhr.responseText) {
+    try {
+      const problem = JSON.parse(xhr.responseText);
+      if (problem.detail || problem.message) return problem.detail || problem.message;
+    } catch (e) { /* the store answers XML */ }
+  }
+  return (error && error.message) || 'the upload failed';
+}
+
+/** A type's own limit (upload.max-size-by-type) is stricter than Uppy's one maxFileSize: checked on adding. */
+function typeLimitAllows(file) {
+  for (const limit of state.caps.max_size_by_type || []) {
+    const [major, minor] = limit.pattern.split('/');
+    const [fMajor, fMinor] = (file.type || 'application/octet-stream').split('/');
+    if ((major === '*' || major === fMajor) && (minor === '*' || minor === fMinor) && file.size > limit.max_size) {
+      return `${file.name}: larger than the ${formatBytes(limit.max_size)} allowed for ${limit.pattern}`;
     }
-    xhr.upload.onprogress = (e) => {
-      if (!e.lengthComputable) return;
-      const percent = Math.floor((e.loaded / e.total) * 100);
-      const seconds = (performance.now() - started) / 1000;
-      const speed = e.loaded / Math.max(seconds, 0.001);
-      item.progress.value = percent;
-      item.status.textContent = `${percent} % · ${formatBytes(speed)}/s · ${formatDuration((e.total - e.loaded) / speed)} left`;
-    };
-    xhr.onload = () => resolve(xhr);
-    xhr.onerror = () => reject(new Error('the connection failed'));
-    xhr.onabort = () => reject(new Error('cancelled'));
-    xhr.send(body);
+  }
+  return null;
+}
+
+function useProxyUploads() {
+  uppy.use(window.Uppy.XHRUpload, {
+    endpoint: filesPath(),
+    fieldName: 'file',
+    formData: true,
+    allowedMetaFields: [],
+    headers: bearer(),
+    limit: 3,
+    // A 4xx is the request's fault: sending it again changes nothing.
+    shouldRetry: (xhr) => xhr.status === 0 || xhr.status === 429 || xhr.status >= 500,
   });
 }
 
-async function xhrProblem(xhr) {
-  try {
-    const body = JSON.parse(xhr.responseText);
-    if (body.detail) return `${body.title}: ${body.detail}`;
-  } catch (e) { /* the store answers XML */ }
-  return `The server answered ${xhr.status}.`;
+function useDirectUploads() {
+  const multipart = state.caps.multipart;
+  const endpoint = multipart.endpoint.replace('{org}', encodeURIComponent(org()));
+  uppy.use(window.Uppy.AwsS3, {
+    endpoint,
+    headers: bearer(),
+    shouldUseMultipart: (file) => file.size >= multipart.threshold,
+    getChunkSize: () => multipart.part_size,
+    allowedMetaFields: [],
+    async getUploadParameters(file) {
+      const query = new URLSearchParams({ filename: file.name, type: file.type || 'application/octet-stream' });
+      const params = await (await api(`${endpoint}/s3/params?${query}`)).json();
+      completions.set(file.id, params.complete_url);
+      return params;
+    },
+  });
 }
 
-async function uploadFile(file) {
-  const item = uploadItem(file);
-  item.cancel.addEventListener('click', () => item.xhr && item.xhr.abort());
-  const type = file.type || 'application/octet-stream';
-  const files = `api/v1/orgs/${encodeURIComponent(org())}/files`;
-  try {
-    if (state.caps.upload_modes[0] === 'proxy') {
-      const xhr = await send(item, 'POST', `${files}?filename=${encodeURIComponent(file.name)}`,
-        { 'Content-Type': type, Authorization: `Bearer ${state.token}` }, file);
-      if (xhr.status !== 201) throw new Error(await xhrProblem(xhr));
-    } else {
-      const presign = await api(`${files}/presign`, {
+function useGatewayUploads() {
+  uppy.use(window.Uppy.AwsS3, {
+    shouldUseMultipart: false,
+    async getUploadParameters(file) {
+      const type = file.type || 'application/octet-stream';
+      const signed = await (await api(`${filesPath()}/presign`, {
         method: 'POST', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ filename: file.name, content_type: type, size: file.size }),
-      });
-      const signed = await presign.json();
+      })).json();
+      completions.set(file.id, signed.complete_url);
       const headers = {};
       for (const [name, value] of Object.entries(signed.headers)) {
         if (name.toLowerCase() !== 'content-length') headers[name] = value; // the browser sets it
       }
-      if (signed.authorization === 'bearer') headers.Authorization = `Bearer ${state.token}`;
-      const xhr = await send(item, signed.method, signed.put_url, headers, file);
-      if (xhr.status < 200 || xhr.status > 299) throw new Error(await xhrProblem(xhr));
-      await api(signed.complete_url, { method: 'POST' });
+      if (signed.authorization === 'bearer') Object.assign(headers, bearer());
+      return { method: signed.method, url: signed.put_url, headers };
+    },
+  });
+}
+
+/** Completes each direct upload: the service checks what arrived and makes it a file (or refuses and deletes it). */
+async function completeDirectUploads(fileIDs) {
+  for (const id of fileIDs) {
+    const url = completions.get(id);
+    const file = uppy.getFile(id);
+    if (!url || !file || file.error) continue;
+    completions.delete(id);
+    uppy.emit('postprocess-progress', file, { mode: 'indeterminate', message: 'Checking' });
+    try {
+      await api(url, { method: 'POST' });
+      recordUpload(file, 'done', 'stored');
+    } catch (e) {
+      uppy.emit('upload-error', file, e);
     }
-    item.progress.value = 100;
-    item.status.textContent = '100 % · stored';
-    item.li.classList.add('done');
-    item.cancel.remove();
-    await loadFiles();
-  } catch (e) {
-    item.li.classList.add('failed');
-    item.status.textContent = e.message;
-    item.cancel.remove();
-    showError(`${file.name}: ${e.message}`);
+    uppy.emit('postprocess-complete', file);
   }
 }
 
-function uploadAll(fileList) {
-  for (const file of fileList) {
-    uploadFile(file);
+function setUpUploader() {
+  if (uppy) {
+    uppy.destroy();
+  }
+  completions.clear();
+  const caps = state.caps;
+  uppy = new window.Uppy.Uppy({
+    id: 'filegate',
+    autoProceed: true,
+    restrictions: { maxFileSize: caps.max_size, allowedFileTypes: caps.allowed_types },
+    onBeforeFileAdded: (file) => {
+      const refused = typeLimitAllows(file);
+      if (refused) {
+        showError(refused);
+        recordUpload(file, 'failed', refused);
+        return false;
+      }
+      return true;
+    },
+  });
+  uppy.use(window.Uppy.Dashboard, {
+    inline: true,
+    target: '#uploader',
+    width: '100%',
+    height: 300,
+    proudlyDisplayPoweredByUppy: false,
+    showProgressDetails: true,
+    note: `Up to ${formatBytes(caps.max_size)}: ${caps.allowed_types.join(', ')}`,
+  });
+  const mode = caps.upload_modes[0];
+  if (mode === 'proxy') {
+    useProxyUploads();
+  } else if (mode === 'presigned') {
+    useDirectUploads();
+  } else {
+    useGatewayUploads();
+  }
+  uppy.addPostProcessor(completeDirectUploads);
+  uppy.on('upload-success', (file) => {
+    if (!completions.has(file.id)) recordUpload(file, 'done', 'stored');
+  });
+  uppy.on('upload-error', (file, error, response) => {
+    const text = uploadErrorText(error, response);
+    recordUpload(file, 'failed', text);
+    showError(`${file.name}: ${text}`);
+  });
+  uppy.on('restriction-failed', (file, error) => {
+    if (file) recordUpload(file, 'failed', error.message);
+    showError(file ? `${file.name}: ${error.message}` : error.message);
+  });
+  uppy.on('complete', () => loadFiles());
+}
+
+function addFiles(files) {
+  for (const f of files) {
+    try {
+      uppy.addFile({ name: f.name, type: f.type, data: f, source: 'filegate' });
+    } catch (e) {
+      // refused by a restriction: restriction-failed already said why
+    }
   }
 }
 
@@ -391,6 +519,10 @@ function route() {
     const modes = state.caps.upload_modes.join(', ');
     $('mode-info').textContent = `Uploads: ${modes}; downloads: ${state.caps.download_mode}; up to ` +
       `${formatBytes(state.caps.max_size)}; allowed: ${state.caps.allowed_types.join(', ')}`;
+    if (!uppy || state.uploaderFor !== state.token) {
+      setUpUploader();
+      state.uploaderFor = state.token;
+    }
     loadFiles();
   }
 }
@@ -407,15 +539,11 @@ async function start() {
   $('signin-admin').addEventListener('click', () => devSignIn('admin'));
   $('token-form').addEventListener('submit', (e) => { e.preventDefault(); signIn($('token-input').value); });
   $('signout').addEventListener('click', signOut);
-  $('file-input').addEventListener('change', (e) => { uploadAll(e.target.files); e.target.value = ''; });
-  const zone = $('drop-zone');
-  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
-  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-  zone.addEventListener('drop', (e) => { e.preventDefault(); zone.classList.remove('over'); uploadAll(e.dataTransfer.files); });
   document.addEventListener('paste', (e) => {
     if (!state.token || location.hash === '#admin') return;
+    if (e.target instanceof Node && $('uploader').contains(e.target)) return; // the Dashboard takes its own
     const files = pastedFiles(e);
-    if (files.length) { e.preventDefault(); uploadAll(files); }
+    if (files.length) { e.preventDefault(); addFiles(files); }
   });
   window.addEventListener('hashchange', route);
   route();
