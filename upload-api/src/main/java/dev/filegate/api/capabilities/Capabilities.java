@@ -27,9 +27,9 @@ public record Capabilities(
     /**
      * Resumable uploads in parts (presigned mode only, else absent): the Uppy-compatible routes under {@code
      * endpoint} (with {@code {org}} to fill in), the size from which to use them, the part size to use, and how long
-     * an unfinished upload is kept.
+     * an upload may go without a new part before it is aborted.
      */
-    public record Multipart(String endpoint, long threshold, long partSize, long maxAgeSeconds) {}
+    public record Multipart(String endpoint, long threshold, long partSize, long maxIdleSeconds) {}
 
     /** How callers authenticate: a bearer token naming its tenant in {@code org_claim}. */
     public record Auth(String scheme, String orgClaim, boolean devToken) {}
@@ -63,6 +63,6 @@ public record Capabilities(
                 configuration.apiBase() + "orgs/{org}/uploads",
                 m.threshold().bytes(),
                 m.partSize().bytes(),
-                m.maxAge().toSeconds());
+                m.maxIdle().toSeconds());
     }
 }

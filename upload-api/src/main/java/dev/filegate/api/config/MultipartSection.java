@@ -16,9 +16,9 @@ final class MultipartSection {
         DataSize partSize = s.parsed("upload.multipart.part-size", "8MiB", DataSize::parse);
         DataSize threshold = s.parsed("upload.multipart.threshold", "100MiB", DataSize::parse);
         Duration partUrl = s.parsed("upload.expiry.part-url", "PT1H", Duration::parse);
-        Duration maxAge = s.parsed("upload.multipart.max-age", "PT24H", Duration::parse);
-        return Stream.of(partSize, threshold, partUrl, maxAge).allMatch(Objects::nonNull)
-                ? s.build("upload.multipart", () -> new MultipartPolicy(partSize, threshold, partUrl, maxAge))
+        Duration maxIdle = s.parsed("upload.multipart.max-idle", "PT24H", Duration::parse);
+        return Stream.of(partSize, threshold, partUrl, maxIdle).allMatch(Objects::nonNull)
+                ? s.build("upload.multipart", () -> new MultipartPolicy(partSize, threshold, partUrl, maxIdle))
                 : null;
     }
 }

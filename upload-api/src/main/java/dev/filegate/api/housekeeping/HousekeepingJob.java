@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * Housekeeping on the container's managed scheduler: the {@link PendingUploadSweeper} (expired direct uploads, and
- * multipart uploads older than {@code upload.multipart.max-age}) every
+ * multipart uploads idle for longer than {@code upload.multipart.max-idle}) every
  * {@code upload.pending.sweep-interval} ({@code PT0S} disables it; a bucket lifecycle rule can then do the job), and
  * the store's outstanding clean-up ({@link StoreAdministration#finishCleanup()}, e.g. multipart uploads that could not be
  * aborted during an outage) at the same interval, at most a minute apart, whether or not the sweeper runs.
@@ -73,7 +73,7 @@ public class HousekeepingJob {
                         .toList(),
                 Clock.systemUTC(),
                 configuration.housekeeping().grace(),
-                configuration.multipart().maxAge());
+                configuration.multipart().maxIdle());
         tasks.add(scheduler.scheduleWithFixedDelay(() -> run(sweeper), every, every, TimeUnit.MILLISECONDS));
     }
 

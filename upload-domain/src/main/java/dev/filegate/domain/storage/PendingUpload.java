@@ -98,6 +98,24 @@ public record PendingUpload(
                 handleSha256);
     }
 
+    /** This entry, pending until {@code when} instead (a multipart upload that is still moving). */
+    public PendingUpload expiringAt(Instant when) {
+        return new PendingUpload(
+                bucket,
+                key,
+                filename,
+                contentType,
+                size,
+                sha256Hex,
+                uploadedBy,
+                createdAt,
+                Objects.requireNonNull(when, "when"),
+                closedAt,
+                transfer,
+                multipartId,
+                handleSha256);
+    }
+
     public PendingUpload {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");

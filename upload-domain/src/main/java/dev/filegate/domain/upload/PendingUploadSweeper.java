@@ -15,14 +15,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Removes what no one validated: once a pending upload's URL has expired (or a multipart upload reached its maximum
- * age) and a grace period has passed, its open multipart upload, whatever lies in its incoming area (the bytes of an
+ * Removes what no one validated: once a pending upload's URL has expired (or a multipart upload went unused for its
+ * maximum idle time) and a grace period has passed, its open multipart upload, whatever lies in its incoming area (the bytes of an
  * upload never completed, or bytes PUT again after completion), any unsealed copy a completion left behind when it
  * was interrupted, and its ledger entry are deleted. A completed file is kept.
  *
- * <p>It also aborts every multipart upload the store holds open under the tenants' keys for longer than the
- * maximum age and the grace, with or without an entry (a start whose entry was never written, a proxy upload whose
- * clean-up was lost): the store then keeps no parts nobody will complete. A production store should have the
+ * <p>It also aborts every multipart upload the store holds open under the tenants' keys, started longer ago than the
+ * maximum idle time and the grace, that no live entry keeps (a start whose entry was never written, a proxy upload
+ * whose clean-up was lost): the store then keeps no parts nobody will complete. A production store should have the
  * lifecycle rule {@code AbortIncompleteMultipartUpload} as well.
  */
 public final class PendingUploadSweeper {
@@ -39,7 +39,7 @@ public final class PendingUploadSweeper {
     private final Supplier<List<String>> buckets;
     private final Clock clock;
     private final Duration grace;
-    private final Duration multipartMaxAge;
+    private final Duration multipartMaxIdle;
 
     public PendingUploadSweeper(
             ObjectStore store,
@@ -48,14 +48,14 @@ public final class PendingUploadSweeper {
             Supplier<List<String>> buckets,
             Clock clock,
             Duration grace,
-            Duration multipartMaxAge) {
+            Duration multipartMaxIdle) {
         this.store = store;
         this.multipart = multipart;
         this.ledger = new UploadLedger(pending, clock);
         this.buckets = buckets;
         this.clock = clock;
         this.grace = grace;
-        this.multipartMaxAge = multipartMaxAge;
+        this.multipartMaxIdle = multipartMaxIdle;
     }
 
     public Result sweep() {
@@ -82,21 +82,27 @@ public final class PendingUploadSweeper {
                 ledger.remove(p);
                 entries++;
             }
-            Instant startedBefore = now.minus(multipartMaxAge).minus(grace);
+            Instant startedBefore = now.minus(multipartMaxIdle).minus(grace);
             for (MultipartUploads.OpenUpload u : multipart.open(bucket, TENANT_KEYS)) {
                 if (u.initiated().isBefore(startedBefore)) {
-                    aborted += abortOrphan(bucket, u);
+                    aborted += abortUnkept(bucket, u, now);
                 }
             }
         }
         return new Result(objects, entries, aborted);
     }
 
-    private int abortOrphan(String bucket, MultipartUploads.OpenUpload u) {
-        return StorageKey.parse(u.objectKey())
-                        .map(k -> multipart.abort(new ObjectLocation(bucket, k), u.uploadId()))
-                        .orElse(false)
-                ? 1
-                : 0;
+    /** Aborts an old open upload unless a live entry of the ledger is for it (a long upload still moving). */
+    private int abortUnkept(String bucket, MultipartUploads.OpenUpload u, Instant now) {
+        Optional<StorageKey> key = StorageKey.parse(u.objectKey());
+        if (key.isEmpty()) {
+            return 0;
+        }
+        ObjectLocation location = new ObjectLocation(bucket, key.get());
+        boolean kept = ledger.find(location)
+                .filter(p -> u.uploadId().equals(p.multipartId()) && !p.closed())
+                .filter(p -> p.expiresAt().plus(grace).isAfter(now))
+                .isPresent();
+        return !kept && multipart.abort(location, u.uploadId()) ? 1 : 0;
     }
 }

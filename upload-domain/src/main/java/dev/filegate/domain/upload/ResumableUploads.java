@@ -119,7 +119,7 @@ public final class ResumableUploads {
                     null,
                     caller.subject(),
                     now,
-                    now.plus(parts.maxAge()),
+                    now.plus(parts.maxIdle()),
                     null,
                     PendingUpload.Transfer.MULTIPART,
                     uploadId,
@@ -163,10 +163,11 @@ public final class ResumableUploads {
                 && uploaded(p, location).stream().mapToLong(UploadedPart::size).sum() > p.size()) {
             throw abortTooLarge(p, location);
         }
-        Duration left = Duration.between(keys.clock().instant(), p.expiresAt());
+        PendingUpload live = keepAlive(p);
+        Duration left = Duration.between(keys.clock().instant(), live.expiresAt());
         Duration ttl = left.compareTo(parts.partUrl()) < 0 ? left : parts.partUrl();
         return partNumbers.stream()
-                .map(n -> signer.signPart(location, p.multipartId(), n, ttl, audience))
+                .map(n -> signer.signPart(location, live.multipartId(), n, ttl, audience))
                 .toList();
     }
 
@@ -236,6 +237,20 @@ public final class ResumableUploads {
     }
 
     /**
+     * An upload that is still moving stays alive: once less than half of {@code upload.multipart.max-idle} is left,
+     * signing a part moves its expiry to a whole idle period from now (one ledger write per half period at most).
+     */
+    private PendingUpload keepAlive(PendingUpload p) {
+        Instant now = keys.clock().instant();
+        if (Duration.between(now, p.expiresAt()).compareTo(parts.maxIdle().dividedBy(2)) >= 0) {
+            return p;
+        }
+        PendingUpload extended = p.expiringAt(now.plus(parts.maxIdle()));
+        ledger.record(extended);
+        return extended;
+    }
+
+    /**
      * The most parts an upload of at most {@code max} bytes can have: every part but the last holds at least
      * {@link MultipartUploads#MIN_PART_SIZE} bytes.
      */
@@ -266,7 +281,8 @@ public final class ResumableUploads {
 
     private void requireLive(PendingUpload p) {
         if (!p.expiresAt().isAfter(keys.clock().instant())) {
-            throw new FileNotFound("this upload is older than the deployment allows and is being aborted");
+            throw new FileNotFound(
+                    "this upload went unused for longer than the deployment allows and is being aborted");
         }
     }
 

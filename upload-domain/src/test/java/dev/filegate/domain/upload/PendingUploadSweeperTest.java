@@ -167,4 +167,12 @@ class PendingUploadSweeperTest {
         assertEquals(new PendingUploadSweeper.Result(0, 0, 1), sweeper().sweep());
         assertEquals(1, multipart.openCount());
     }
+
+    @Test
+    void anOldUploadKeptAliveByItsEntryIsNotAborted() {
+        StorageKey key = multipartUpload(NOW.minus(Duration.ofHours(30)), Duration.ofHours(24), true);
+        pending.record(pending.find("b", key).orElseThrow().expiringAt(NOW.plus(Duration.ofHours(20))));
+        assertEquals(new PendingUploadSweeper.Result(0, 0, 0), sweeper().sweep());
+        assertEquals(1, multipart.openCount());
+    }
 }

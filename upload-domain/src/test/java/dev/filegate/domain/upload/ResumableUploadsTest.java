@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -364,5 +365,32 @@ class ResumableUploadsTest {
         assertEquals(2, ResumableUploads.maxParts(5L * MIB + 1));
         assertEquals(410, ResumableUploads.maxParts(2048L * MIB));
         assertEquals(10_000, ResumableUploads.maxParts(5L * 1024 * 1024 * 1024 * 1024));
+    }
+
+    @Test
+    void anUploadThatKeepsMovingOutlivesItsIdleTimeAndOneLeftIdleDoesNot() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+        ResumableUploads timed = new ResumableUploads(
+                store,
+                new InMemoryMultipartUploads(store, clock),
+                store,
+                signer,
+                ledger,
+                tenancy,
+                policy,
+                new MultipartPolicy(
+                        DataSize.parse("8MiB"), DataSize.parse("100MiB"), Duration.ofMinutes(10), Duration.ofHours(1)),
+                new AccessPolicy(false),
+                new StorageKeyGenerator(clock, UUID::randomUUID));
+        Started s = timed.start(alice, ACME, new UploadRequest("slow.png", "image/png", OptionalLong.empty()));
+        for (int i = 0; i < 5; i++) { // five hours, a part signed every 40 minutes
+            clock.advance(Duration.ofMinutes(40));
+            timed.signPart(alice, ACME, s.handle(), s.fileId().value(), 1, Audience.PUBLIC); // still alive
+        }
+        clock.advance(Duration.ofMinutes(61));
+        assertThrows(
+                FileNotFound.class,
+                () -> timed.signPart(alice, ACME, s.handle(), s.fileId().value(), 2, Audience.PUBLIC),
+                "an hour without a part: abandoned");
     }
 }
