@@ -2,12 +2,15 @@ package dev.filegate.storage.s3;
 
 import dev.filegate.domain.file.ContentDisposition;
 import dev.filegate.domain.storage.AccessSigner;
+import dev.filegate.domain.storage.MultipartUploads;
 import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.PostPolicy;
 import dev.filegate.domain.storage.SignedRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -25,21 +29,32 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedUploadPartRequest;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Presigned URLs with the AWS SDK's {@link S3Presigner}. SigV4 signs the Host, so there is one presigner per
  * endpoint: URLs for clients outside the store's network are signed for the public endpoint, URLs for services
- * beside the store for the internal one (the "signed for minio:9000" failure does not happen).
+ * beside the store for the internal one (the "signed for minio:9000" failure does not happen). POST policies, which
+ * the SDK cannot sign, are {@link S3PostPolicies}'; their form goes to the bucket's URL on the same endpoint.
  */
 public final class S3AccessSigner implements AccessSigner, AutoCloseable {
 
     private final S3Presigner publicPresigner;
     private final S3Presigner internalPresigner;
     private final S3Settings settings;
+    private final Optional<URI> publicEndpoint;
+    /** One provider for the hand-made signatures: the default chain caches what it resolved (an instance role's keys). */
+    private final AwsCredentialsProvider credentials;
+
     private final AwsV4HttpSigner headerSigner = AwsV4HttpSigner.create();
+    private final S3PostPolicies postPolicies;
 
     public S3AccessSigner(S3Settings settings, Optional<URI> publicEndpoint) {
         this.settings = settings;
+        this.publicEndpoint = publicEndpoint;
+        this.credentials = S3Clients.credentials(settings);
+        this.postPolicies = new S3PostPolicies(credentials, settings.region(), Clock.systemUTC());
         this.internalPresigner = presigner(settings, settings.endpoint());
         this.publicPresigner = publicEndpoint.isPresent() && !publicEndpoint.equals(settings.endpoint())
                 ? presigner(settings, publicEndpoint)
@@ -81,6 +96,52 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
     }
 
     @Override
+    public SignedRequest signPart(
+            ObjectLocation location, String uploadId, int partNumber, Duration ttl, Audience audience) {
+        if (partNumber < 1 || partNumber > MultipartUploads.MAX_PARTS) {
+            throw new IllegalArgumentException("a part number is 1 to " + MultipartUploads.MAX_PARTS);
+        }
+        PresignedUploadPartRequest p = presigner(audience)
+                .presignUploadPart(b -> b.signatureDuration(ttl)
+                        .uploadPartRequest(r -> r.bucket(location.bucket())
+                                .key(location.objectKey())
+                                .uploadId(uploadId)
+                                .partNumber(partNumber)));
+        return new SignedRequest("PUT", toUri(p.url()), clientHeaders(p.signedHeaders()), p.expiration());
+    }
+
+    @Override
+    public PostPolicy signPostPolicy(
+            ObjectLocation location, String contentType, long minSize, long maxSize, Duration ttl, Audience audience) {
+        return postPolicies.sign(
+                bucketUrl(endpoint(audience), location.bucket(), settings.pathStyle()),
+                location,
+                contentType,
+                minSize,
+                maxSize,
+                ttl);
+    }
+
+    /** The endpoint {@code audience} reaches the store at, as the presigners have it. */
+    private URI endpoint(Audience audience) {
+        Optional<URI> endpoint =
+                audience == Audience.PUBLIC ? publicEndpoint.or(settings::endpoint) : settings.endpoint();
+        return endpoint.orElseGet(() -> URI.create("https://s3." + settings.region() + ".amazonaws.com"));
+    }
+
+    /**
+     * The bucket's own URL, ending in {@code /}: {@code endpoint/bucket/} in path style, {@code
+     * scheme://bucket.host/} in virtual-host style (an endpoint's port and path kept).
+     */
+    static URI bucketUrl(URI endpoint, String bucket, boolean pathStyle) {
+        String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
+        String port = endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "";
+        return pathStyle
+                ? URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path + "/" + bucket + "/")
+                : URI.create(endpoint.getScheme() + "://" + bucket + "." + endpoint.getHost() + port + path + "/");
+    }
+
+    @Override
     public SignedRequest signDownload(
             ObjectLocation location, String filename, String contentType, Duration ttl, Audience audience) {
         PresignedGetObjectRequest p = presigner(audience)
@@ -112,8 +173,7 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
             request.port(endpoint.getPort());
         }
         headers.forEach(request::putHeader);
-        AwsCredentialsIdentity identity =
-                S3Clients.credentials(settings).resolveIdentity().join();
+        AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
         var signed = headerSigner.sign(r -> r.identity(identity)
                 .request(request.build())
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
@@ -175,6 +235,9 @@ public final class S3AccessSigner implements AccessSigner, AutoCloseable {
         internalPresigner.close();
         if (publicPresigner != internalPresigner) {
             publicPresigner.close();
+        }
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
         }
     }
 }

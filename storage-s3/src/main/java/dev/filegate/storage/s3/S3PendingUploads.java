@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The pending-upload ledger as small marker objects under {@code pending/} in the tenant's bucket, apart from the
- * files: {@code pending/orgs/{org}/files/...}. A lifecycle rule on {@code pending/} can age out markers the
- * sweeper never saw.
+ * files: {@code pending/orgs/{org}/files/...}, each a properties text. A lifecycle rule on {@code pending/} can age
+ * out markers the sweeper never saw. A marker without a {@code transfer} (written before form and multipart uploads
+ * existed) is a single PUT.
  */
 public final class S3PendingUploads implements PendingUploads {
 
@@ -57,6 +58,13 @@ public final class S3PendingUploads implements PendingUploads {
         p.setProperty("expires-at", u.expiresAt().toString());
         if (u.closedAt() != null) {
             p.setProperty("closed-at", u.closedAt().toString());
+        }
+        p.setProperty("transfer", u.transfer().name());
+        if (u.multipartId() != null) {
+            p.setProperty("multipart-id", u.multipartId());
+        }
+        if (u.handleSha256() != null) {
+            p.setProperty("handle-sha256", u.handleSha256());
         }
         StringWriter text = new StringWriter();
         try {
@@ -140,6 +148,10 @@ public final class S3PendingUploads implements PendingUploads {
                 p.getProperty("uploaded-by"),
                 Instant.parse(p.getProperty("created-at")),
                 Instant.parse(p.getProperty("expires-at")),
-                p.getProperty("closed-at") == null ? null : Instant.parse(p.getProperty("closed-at")));
+                p.getProperty("closed-at") == null ? null : Instant.parse(p.getProperty("closed-at")),
+                // Markers written before there were other transfers name none: they were all single PUTs.
+                PendingUpload.Transfer.valueOf(p.getProperty("transfer", PendingUpload.Transfer.PUT.name())),
+                p.getProperty("multipart-id"),
+                p.getProperty("handle-sha256"));
     }
 }
