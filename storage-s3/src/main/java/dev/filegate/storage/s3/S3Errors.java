@@ -1,6 +1,7 @@
 package dev.filegate.storage.s3;
 
 import dev.filegate.domain.policy.PolicyViolation;
+import dev.filegate.domain.storage.MultipartUploads.MultipartRefused;
 import dev.filegate.domain.storage.StoreHealth;
 import dev.filegate.domain.storage.StoreUnavailable;
 import java.util.function.Predicate;
@@ -10,6 +11,7 @@ import java.util.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -20,12 +22,19 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * message that could carry a credential or a signed URL.
  *
  * <p>Which failures mean "nothing there" differs per call and is its caller's to pick ({@link #notFound},
- * {@link #bucketMissing}, {@link #noSuchBucket}); whether a write failed because of the client's body is
- * {@link ClientBody}'s to tell.
+ * {@link #bucketMissing}, {@link #noSuchBucket}, {@link #noSuchUpload}); whether a write failed because of the
+ * client's body is {@link ClientBody}'s to tell. A refused multipart completion is the one 4xx that is not an
+ * invalid request but a {@link MultipartRefused} ({@link #translateCompletion}): the client sent the parts.
  */
 final class S3Errors {
 
     private static final Logger LOG = Logger.getLogger(S3Errors.class.getName());
+
+    /** What a client is told when the parts of a completion are out of order or repeated (S3: InvalidPartOrder). */
+    static final String PARTS_OUT_OF_ORDER = "the parts are not listed in ascending part-number order";
+
+    /** What a client is told when the upload to complete is not (or no longer) open (S3: NoSuchUpload). */
+    static final String NO_SUCH_UPLOAD = "there is no such multipart upload (completed, aborted or never started)";
 
     private S3Errors() {}
 
@@ -65,10 +74,56 @@ final class S3Errors {
         return e instanceof NoSuchBucketException;
     }
 
+    /**
+     * No such multipart upload (completed, aborted, expired or never started), or no such bucket to hold one. AWS
+     * answers NoSuchUpload with 404; the SDK models it only for some operations, so the code is checked too.
+     */
+    static boolean noSuchUpload(SdkException e) {
+        return e instanceof NoSuchUploadException
+                || e instanceof NoSuchBucketException
+                || "NoSuchUpload".equals(errorCode(e))
+                || status(e) == 404;
+    }
+
+    /**
+     * A failed CompleteMultipartUpload: the store's refusal of the parts (or of the upload id) is a {@link
+     * MultipartRefused} whose message a client may see (it names the rule, never the store's own text); anything else
+     * is translated as usual (a 403 or 5xx is the store's failure, not the client's parts).
+     */
+    static RuntimeException translateCompletion(SdkException e) {
+        if (!(e instanceof S3Exception s3e)
+                || s3e.statusCode() < 400
+                || s3e.statusCode() >= 500
+                || s3e.statusCode() == 403) {
+            return translate("completing a multipart upload", e);
+        }
+        String code = errorCode(e);
+        LOG.log(Level.FINE, "store refused to complete a multipart upload: HTTP {0} {1}", new Object[] {
+            s3e.statusCode(), code
+        });
+        return new MultipartRefused(
+                switch (code == null ? "" : code) {
+                    case "InvalidPart" -> "a part is missing or its entity tag is not the one the store reported";
+                    case "InvalidPartOrder" -> "the parts are not listed in ascending part-number order";
+                    case "EntityTooSmall" -> "a part other than the last is smaller than 5 MiB";
+                    case "NoSuchUpload" -> "there is no such multipart upload (completed, aborted or never started)";
+                    default ->
+                        noSuchUpload(e)
+                                ? "there is no such multipart upload (completed, aborted or never started)"
+                                : "the store refused the parts as listed";
+                });
+    }
+
+    /** The store's error code, or {@code null} when it sent none (HEAD answers, no answer at all). */
+    static String errorCode(SdkException e) {
+        return e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
+                ? s3e.awsErrorDetails().errorCode()
+                : null;
+    }
+
     /** Creating a bucket the service already owns (a concurrent or earlier creation): done, not a failure. */
     static boolean alreadyOwned(S3Exception e) {
-        return "BucketAlreadyOwnedByYou"
-                .equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode());
+        return "BucketAlreadyOwnedByYou".equals(errorCode(e));
     }
 
     /** The HTTP status of the store's answer; 0 when the store did not answer. */

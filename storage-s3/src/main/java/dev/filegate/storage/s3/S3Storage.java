@@ -6,14 +6,16 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The S3 adapter's two store ports over one client. They share state, which is why they are made together: the
- * buckets already set up (a write readies its bucket, {@code prepare} does the same) and the multipart aborts still
- * owed (the writer records them, housekeeping retries them through the administration port).
+ * The S3 adapter's three store ports over one client. They share state, which is why they are made together: the
+ * buckets already set up (a write or a multipart start readies its bucket, {@code prepare} does the same) and the
+ * multipart aborts still owed (the writer records them, housekeeping retries them through the
+ * administration port).
  */
 public final class S3Storage {
 
     private final S3ObjectStore objects;
     private final S3StoreAdministration administration;
+    private final S3MultipartUploads multipartUploads;
 
     public S3Storage(S3Client s3, S3Settings settings) {
         // Calls that move no body (HEAD, list, copy, delete, bucket calls) are bounded as a whole: a store that
@@ -26,14 +28,11 @@ public final class S3Storage {
                 new PartBuffers(settings.partSize(), settings.bufferedParts(), Duration.ofSeconds(30));
         TenantShares transfers = new TenantShares(
                 settings.maxConnections() / 2, Duration.ofSeconds(5), "transfers to or from the store");
+        S3ObjectReads reads = new S3ObjectReads(s3, bounded, transfers);
         this.objects = new S3ObjectStore(
-                s3,
-                bounded,
-                buckets,
-                transfers,
-                new S3ObjectReads(s3, bounded, transfers),
-                new S3MultipartWriter(s3, bounded, partBuffers, aborts));
+                s3, bounded, buckets, transfers, reads, new S3MultipartWriter(s3, bounded, partBuffers, aborts));
         this.administration = new S3StoreAdministration(s3, bounded, buckets, aborts);
+        this.multipartUploads = new S3MultipartUploads(s3, bounded, buckets, reads, S3MultipartUploads.PAGE_SIZE);
     }
 
     /** The data plane. */
@@ -44,5 +43,10 @@ public final class S3Storage {
     /** The administration port. */
     public S3StoreAdministration administration() {
         return administration;
+    }
+
+    /** Multipart uploads whose parts clients send straight to the store. */
+    public S3MultipartUploads multipartUploads() {
+        return multipartUploads;
     }
 }

@@ -23,17 +23,23 @@ import java.util.UUID;
 
 /**
  * Multipart uploads over an {@link InMemoryObjectStore}, with S3's rules: every part but the last at least {@link
- * #MIN_PART_SIZE}, part numbers 1 to {@link #MAX_PARTS}, completion only from parts with their current entity tags,
- * in ascending order. {@link #uploadPart} is what a client does with a signed part URL.
+ * #MIN_PART_SIZE}, part numbers 1 to {@link #MAX_PARTS}, completion only from parts with their current entity tags
+ * (quoted or not), in strictly ascending order; a completion repeated with the same parts while the object is as it
+ * completed answers that object again (S3 lets a client whose answer was lost retry). {@link #uploadPart} is what a
+ * client does with a signed part URL. {@code MultipartUploadsContract} holds it to the S3 adapter's behaviour.
  */
 public final class InMemoryMultipartUploads implements MultipartUploads {
 
     private record Upload(
             ObjectLocation location, NewObject object, Instant initiated, TreeMap<Integer, byte[]> parts) {}
 
+    /** A completed upload: where, from which parts (tags unquoted), and the object's entity tag it made. */
+    private record Completion(ObjectLocation location, List<String> parts, String objectEtag) {}
+
     private final InMemoryObjectStore store;
     private final Clock clock;
     private final Map<String, Upload> uploads = new LinkedHashMap<>();
+    private final Map<String, Completion> completions = new LinkedHashMap<>();
     long minPartSize = MIN_PART_SIZE;
 
     public InMemoryMultipartUploads(InMemoryObjectStore store, Clock clock) {
@@ -73,7 +79,8 @@ public final class InMemoryMultipartUploads implements MultipartUploads {
     public StoredObject complete(ObjectLocation location, String uploadId, List<UploadedPart> parts) {
         Upload u = uploads.get(uploadId);
         if (u == null || !u.location().equals(location)) {
-            throw new MultipartRefused("no such upload");
+            return repeatedCompletion(location, uploadId, parts)
+                    .orElseThrow(() -> new MultipartRefused("no such upload"));
         }
         if (parts.isEmpty()) {
             throw new MultipartRefused("no parts");
@@ -83,7 +90,7 @@ public final class InMemoryMultipartUploads implements MultipartUploads {
         for (int i = 0; i < parts.size(); i++) {
             UploadedPart p = parts.get(i);
             byte[] data = u.parts().get(p.number());
-            if (p.number() <= previous || data == null || !etag(data).equals(p.etag())) {
+            if (p.number() <= previous || data == null || !unquoted(etag(data)).equals(unquoted(p.etag()))) {
                 throw new MultipartRefused("part " + p.number() + " is not as uploaded");
             }
             if (i < parts.size() - 1 && data.length < minPartSize) {
@@ -93,11 +100,32 @@ public final class InMemoryMultipartUploads implements MultipartUploads {
             whole.writeBytes(data);
         }
         uploads.remove(uploadId);
+        StoredObject stored;
         try {
-            return store.put(location, u.object(), new ByteArrayInputStream(whole.toByteArray()));
+            stored = store.put(location, u.object(), new ByteArrayInputStream(whole.toByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        completions.put(uploadId, new Completion(location, tags(parts), stored.etag()));
+        return stored;
+    }
+
+    /** The object a completed upload made, if {@code parts} are the ones it was completed from and it is unchanged. */
+    private Optional<StoredObject> repeatedCompletion(
+            ObjectLocation location, String uploadId, List<UploadedPart> parts) {
+        Completion c = completions.get(uploadId);
+        if (c == null || !c.location().equals(location) || !c.parts().equals(tags(parts))) {
+            return Optional.empty();
+        }
+        return store.head(location).filter(o -> o.etag().equals(c.objectEtag()));
+    }
+
+    private static List<String> tags(List<UploadedPart> parts) {
+        return parts.stream().map(p -> p.number() + ":" + unquoted(p.etag())).toList();
+    }
+
+    private static String unquoted(String etag) {
+        return etag.replace("\"", "");
     }
 
     @Override
