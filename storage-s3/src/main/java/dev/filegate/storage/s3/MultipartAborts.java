@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Aborts the multipart uploads of failed writes, and remembers the aborts the store could not take (it was down:
+ * Aborts the multipart uploads of failed writes and large copies, and remembers the aborts the store could not take (it was down:
  * often the very reason the write failed) so that housekeeping can retry them once it is back. What this process
  * forgets (it crashed or was stopped first) is left to the bucket's {@code AbortIncompleteMultipartUpload} rule.
  */

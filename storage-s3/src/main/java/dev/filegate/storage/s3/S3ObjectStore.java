@@ -8,7 +8,6 @@ import dev.filegate.domain.storage.ObjectPage;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.ReadConditions;
-import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.OrgId;
 import java.io.IOException;
@@ -24,15 +23,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * {@link ObjectStore} on the AWS SDK v2: the data path. Uploads stream: a body of known length goes out as one
  * PutObject read straight from the caller's stream; a body of unknown length through the {@link S3MultipartWriter}.
- * Reads are {@link S3ObjectReads}'; failures are translated by {@link S3Errors}. Made by {@link S3Storage}.
+ * Reads are {@link S3ObjectReads}', copies {@link S3ObjectCopies}'; failures are translated by {@link S3Errors}. Made
+ * by {@link S3Storage}.
  */
 public final class S3ObjectStore implements ObjectStore {
 
@@ -46,6 +44,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     private final S3ObjectReads reads;
     private final S3MultipartWriter multipart;
+    private final S3ObjectCopies copies;
 
     S3ObjectStore(
             S3Client s3,
@@ -53,13 +52,15 @@ public final class S3ObjectStore implements ObjectStore {
             S3BucketSetup buckets,
             TenantShares transfers,
             S3ObjectReads reads,
-            S3MultipartWriter multipart) {
+            S3MultipartWriter multipart,
+            S3ObjectCopies copies) {
         this.s3 = s3;
         this.bounded = bounded;
         this.buckets = buckets;
         this.transfers = transfers;
         this.reads = reads;
         this.multipart = multipart;
+        this.copies = copies;
     }
 
     @Override
@@ -121,23 +122,10 @@ public final class S3ObjectStore implements ObjectStore {
         return reads.head(location, "reading object metadata");
     }
 
+    /** A copy of a source over the multipart copy threshold goes in parts ({@link S3ObjectCopies}). */
     @Override
     public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
-        try {
-            s3.copyObject(b -> b.sourceBucket(from.bucket())
-                    .sourceKey(from.objectKey())
-                    .destinationBucket(to.bucket())
-                    .destinationKey(to.objectKey())
-                    .metadataDirective(MetadataDirective.REPLACE)
-                    .contentType(object.contentType())
-                    .metadata(ObjectMetadataCodec.encode(object.filename(), object.uploadedBy()))
-                    .overrideConfiguration(bounded));
-        } catch (NoSuchKeyException e) {
-            throw new StoreUnavailable("the object to copy vanished", null);
-        } catch (SdkException e) {
-            throw S3Errors.translate("copying an object", e);
-        }
-        return head(to).orElseThrow(() -> new StoreUnavailable("the copied object vanished", null));
+        return copies.copy(from, to, object);
     }
 
     /** A read holds one of its tenant's transfer shares until its body is closed. */

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param connectionMaxIdle how long an idle pooled connection to the store is kept open
  * @param callTimeout the whole-call limit (all attempts) of store calls that move no body: HEAD, list, copy, delete
  * @param corsOrigins browser origins to allow on buckets the service prepares (presigned transfers from a web UI)
+ * @param multipartCopyThreshold the source size above which a copy goes as a multipart copy (UploadPartCopy ranges)
+ *        instead of one CopyObject, which S3 refuses for sources over 5 GiB: {@link #MAX_SINGLE_COPY} by default;
+ *        tests lower it to exercise the multipart path with small objects
  */
 public record S3Settings(
         Optional<URI> endpoint,
@@ -33,9 +36,13 @@ public record S3Settings(
         Duration connectionMaxIdle,
         Duration callTimeout,
         int maxConnections,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        long multipartCopyThreshold) {
 
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+
+    /** The largest source S3 copies with one CopyObject. */
+    public static final long MAX_SINGLE_COPY = 5L * 1024 * 1024 * 1024;
 
     public S3Settings {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -50,6 +57,9 @@ public record S3Settings(
         if (maxBufferedParts < 0) {
             throw new IllegalArgumentException("the number of buffered parts must be 0 (automatic) or more");
         }
+        if (multipartCopyThreshold < 1 || multipartCopyThreshold > MAX_SINGLE_COPY) {
+            throw new IllegalArgumentException("the multipart copy threshold must be between 1 byte and 5 GiB");
+        }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("the store connection pool needs at least one connection");
         }
@@ -58,6 +68,40 @@ public record S3Settings(
                 throw new IllegalArgumentException("the S3 endpoint must be an http(s) URL with a host");
             }
         });
+    }
+
+    /** Settings with the default multipart copy threshold ({@link #MAX_SINGLE_COPY}). */
+    public S3Settings(
+            Optional<URI> endpoint,
+            String region,
+            Optional<String> accessKey,
+            Optional<String> secretKey,
+            boolean pathStyle,
+            boolean createBuckets,
+            int partSize,
+            int maxBufferedParts,
+            Duration connectTimeout,
+            Duration socketTimeout,
+            Duration connectionMaxIdle,
+            Duration callTimeout,
+            int maxConnections,
+            List<String> corsOrigins) {
+        this(
+                endpoint,
+                region,
+                accessKey,
+                secretKey,
+                pathStyle,
+                createBuckets,
+                partSize,
+                maxBufferedParts,
+                connectTimeout,
+                socketTimeout,
+                connectionMaxIdle,
+                callTimeout,
+                maxConnections,
+                corsOrigins,
+                MAX_SINGLE_COPY);
     }
 
     /** {@link #maxBufferedParts()} resolved: 0 becomes a third of the heap's worth of parts, at least one. */

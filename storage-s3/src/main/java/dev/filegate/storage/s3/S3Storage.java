@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The S3 adapter's three store ports over one client. They share state, which is why they are made together: the
  * buckets already set up (a write or a multipart start readies its bucket, {@code prepare} does the same) and the
- * multipart aborts still owed (the writer records them, housekeeping retries them through the
+ * multipart aborts still owed (the writer and large copies record them, housekeeping retries them through the
  * administration port).
  */
 public final class S3Storage {
@@ -30,7 +30,13 @@ public final class S3Storage {
                 settings.maxConnections() / 2, Duration.ofSeconds(5), "transfers to or from the store");
         S3ObjectReads reads = new S3ObjectReads(s3, bounded, transfers);
         this.objects = new S3ObjectStore(
-                s3, bounded, buckets, transfers, reads, new S3MultipartWriter(s3, bounded, partBuffers, aborts));
+                s3,
+                bounded,
+                buckets,
+                transfers,
+                reads,
+                new S3MultipartWriter(s3, bounded, partBuffers, aborts),
+                new S3ObjectCopies(s3, bounded, reads, aborts, settings.multipartCopyThreshold()));
         this.administration = new S3StoreAdministration(s3, bounded, buckets, aborts);
         this.multipartUploads = new S3MultipartUploads(s3, bounded, buckets, reads, S3MultipartUploads.PAGE_SIZE);
     }

@@ -3,7 +3,7 @@
  * or S3Proxy.
  *
  * <p>{@link dev.filegate.storage.s3.S3Storage} makes the three store ports over one client: the data path
- * ({@link dev.filegate.storage.s3.S3ObjectStore}, with its reads and its multipart writer), the administration
+ * ({@link dev.filegate.storage.s3.S3ObjectStore}, with its reads, its multipart writer and its copies), the administration
  * port ({@link dev.filegate.storage.s3.S3StoreAdministration}) and the multipart uploads clients send parts to
  * ({@link dev.filegate.storage.s3.S3MultipartUploads}). Their SDK failures become the domain's exceptions in one
  * place ({@code S3Errors}). The ledger of pending uploads (with its own, simpler failure mapping) and the signer

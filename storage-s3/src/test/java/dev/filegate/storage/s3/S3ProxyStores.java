@@ -17,6 +17,11 @@ final class S3ProxyStores {
     }
 
     static S3Settings settings(S3ProxyExtension proxy) {
+        return settings(proxy, S3Settings.MAX_SINGLE_COPY);
+    }
+
+    /** @param multipartCopyThreshold the source size above which copies go in parts */
+    static S3Settings settings(S3ProxyExtension proxy, long multipartCopyThreshold) {
         return new S3Settings(
                 Optional.of(proxy.getUri()),
                 "us-east-1",
@@ -31,6 +36,7 @@ final class S3ProxyStores {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(10),
                 8,
-                List.of());
+                List.of(),
+                multipartCopyThreshold);
     }
 }

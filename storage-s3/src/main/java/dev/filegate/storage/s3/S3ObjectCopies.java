@@ -1,0 +1,143 @@
+package dev.filegate.storage.s3;
+
+import dev.filegate.domain.storage.MultipartUploads;
+import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectLocation;
+import dev.filegate.domain.storage.StoreUnavailable;
+import dev.filegate.domain.storage.StoredObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Server-side copies with a new content type and metadata. A source up to the threshold ({@link
+ * S3Settings#multipartCopyThreshold()}, 5 GiB by default) is one CopyObject; a larger one, which S3 refuses to copy
+ * in one call, is a multipart copy: CreateMultipartUpload with the new type and metadata, UploadPartCopy of
+ * consecutive ranges, CompleteMultipartUpload. Each range is copied only from the source version first seen (its
+ * entity tag), so that a source replaced meanwhile fails the copy instead of splicing two versions; a failed
+ * multipart copy is aborted ({@link MultipartAborts} keeps the aborts the store could not take). Copying an object
+ * onto itself works on both paths: its bytes are read from the old version until the new one is completed.
+ */
+final class S3ObjectCopies {
+
+    /**
+     * The part size a large copy aims for: each UploadPartCopy is one bounded call (see {@link
+     * S3Settings#callTimeout()}), so parts are far below S3's 5 GiB limit.
+     */
+    static final long TARGET_PART_SIZE = 512L * 1024 * 1024;
+
+    private final S3Client s3;
+    private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
+    private final S3ObjectReads reads;
+    private final MultipartAborts aborts;
+    private final long threshold;
+
+    S3ObjectCopies(
+            S3Client s3,
+            Consumer<AwsRequestOverrideConfiguration.Builder> bounded,
+            S3ObjectReads reads,
+            MultipartAborts aborts,
+            long threshold) {
+        this.s3 = s3;
+        this.bounded = bounded;
+        this.reads = reads;
+        this.aborts = aborts;
+        this.threshold = threshold;
+    }
+
+    /**
+     * The source's HEAD decides the path (one store call more than a CopyObject alone); the target's HEAD describes
+     * the copy as stored.
+     */
+    StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
+        StoredObject source = reads.head(from, "copying an object")
+                .orElseThrow(() -> new StoreUnavailable("the object to copy vanished", null));
+        Map<String, String> metadata = ObjectMetadataCodec.encode(object.filename(), object.uploadedBy());
+        try {
+            if (source.size() > threshold) {
+                copyInParts(from, to, object, metadata, source);
+            } else {
+                s3.copyObject(b -> b.sourceBucket(from.bucket())
+                        .sourceKey(from.objectKey())
+                        .destinationBucket(to.bucket())
+                        .destinationKey(to.objectKey())
+                        .metadataDirective(MetadataDirective.REPLACE)
+                        .contentType(object.contentType())
+                        .metadata(metadata)
+                        .overrideConfiguration(bounded));
+            }
+        } catch (NoSuchKeyException e) {
+            throw new StoreUnavailable("the object to copy vanished", null);
+        } catch (SdkException e) {
+            if (S3Errors.status(e) == 412) {
+                throw new StoreUnavailable("the object to copy was replaced while it was being copied", null);
+            }
+            throw S3Errors.translate("copying an object", e);
+        }
+        return reads.head(to, "reading a copied object")
+                .orElseThrow(() -> new StoreUnavailable("the copied object vanished", null));
+    }
+
+    private void copyInParts(
+            ObjectLocation from,
+            ObjectLocation to,
+            NewObject object,
+            Map<String, String> metadata,
+            StoredObject source) {
+        long size = source.size();
+        long partSize = partSize(size, threshold);
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(to.bucket())
+                        .key(to.objectKey())
+                        .contentType(object.contentType())
+                        .metadata(metadata)
+                        .overrideConfiguration(bounded))
+                .uploadId();
+        boolean completed = false;
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            for (long first = 0; first < size; first += partSize) {
+                int number = parts.size() + 1;
+                String range = "bytes=" + first + "-" + (Math.min(first + partSize, size) - 1);
+                String etag = s3.uploadPartCopy(b -> b.sourceBucket(from.bucket())
+                                .sourceKey(from.objectKey())
+                                .copySourceIfMatch(source.etag())
+                                .copySourceRange(range)
+                                .destinationBucket(to.bucket())
+                                .destinationKey(to.objectKey())
+                                .uploadId(uploadId)
+                                .partNumber(number)
+                                .overrideConfiguration(bounded))
+                        .copyPartResult()
+                        .eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+            s3.completeMultipartUpload(b -> b.bucket(to.bucket())
+                    .key(to.objectKey())
+                    .uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts))
+                    .overrideConfiguration(bounded));
+            completed = true;
+        } finally {
+            if (!completed) {
+                aborts.abort(to.bucket(), to.objectKey(), uploadId);
+            }
+        }
+    }
+
+    /**
+     * Parts of {@link #TARGET_PART_SIZE}, or of the threshold when it is lower (so that a lowered threshold also
+     * copies in several parts); never below S3's 5 MiB minimum, and large enough that every object fits in S3's
+     * 10 000 parts.
+     */
+    static long partSize(long size, long threshold) {
+        long fitting = (size + MultipartUploads.MAX_PARTS - 1) / MultipartUploads.MAX_PARTS;
+        return Math.max(Math.max(MultipartUploads.MIN_PART_SIZE, fitting), Math.min(threshold, TARGET_PART_SIZE));
+    }
+}
