@@ -44,7 +44,9 @@ public interface MultipartUploads {
 
     /**
      * Completes the upload from {@code parts} (in ascending part-number order, each with the entity tag the store
-     * reported). The object then exists at {@code location}; the upload id is gone.
+     * reported, quoted or not). The object then exists at {@code location}; the upload id is gone. As on S3, a
+     * completion repeated with the same parts while the object is as it completed (a retry whose answer was lost)
+     * answers that object again; any other completion of a completed upload is refused.
      *
      * @return the object as stored
      * @throws MultipartRefused when the store refuses the parts (a part missing, too small, an entity tag that does
