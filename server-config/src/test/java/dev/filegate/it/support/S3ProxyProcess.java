@@ -40,7 +40,7 @@ public final class S3ProxyProcess {
                                                 + ItProperties.httpPort(),
                                         "s3proxy.cors-allow-methods=GET HEAD PUT POST",
                                         "s3proxy.cors-allow-headers=Content-Type Accept x-amz-checksum-sha256",
-                                        "s3proxy.cors-exposed-headers=ETag",
+                                        "s3proxy.cors-exposed-headers=ETag Location",
                                         "jclouds.provider=filesystem",
                                         "jclouds.identity=unused",
                                         "jclouds.credential=unused",

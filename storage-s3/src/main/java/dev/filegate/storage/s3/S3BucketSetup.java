@@ -52,8 +52,9 @@ final class S3BucketSetup {
     }
 
     /**
-     * Browsers upload and download presigned straight to the store, cross-origin: the bucket needs a CORS rule for
-     * the UI's origins. Applied where the store supports PutBucketCors (AWS, MinIO); stores that configure CORS
+     * Browsers upload (PUTs, parts, form POSTs) and download presigned straight to the store, cross-origin: the
+     * bucket needs a CORS rule for the UI's origins that exposes {@code ETag} (Uppy reads each part's) and {@code
+     * Location}. Applied where the store supports PutBucketCors (AWS, MinIO); stores that configure CORS
      * globally (S3Proxy, by its properties) answer 501 and are left alone.
      */
     private void applyCors(String bucket) {
@@ -64,9 +65,9 @@ final class S3BucketSetup {
             s3.putBucketCors(b -> b.bucket(bucket)
                     .overrideConfiguration(bounded)
                     .corsConfiguration(c -> c.corsRules(r -> r.allowedOrigins(settings.corsOrigins())
-                            .allowedMethods("GET", "HEAD", "PUT")
+                            .allowedMethods("GET", "HEAD", "PUT", "POST")
                             .allowedHeaders("*")
-                            .exposeHeaders("ETag")
+                            .exposeHeaders("ETag", "Location")
                             .maxAgeSeconds(3600))));
             LOG.log(Level.INFO, "applied the CORS rule for {0} to bucket {1}", new Object[] {
                 settings.corsOrigins(), bucket
