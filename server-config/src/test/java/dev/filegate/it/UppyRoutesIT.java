@@ -247,11 +247,12 @@ class UppyRoutesIT extends ApiIT {
         UppyS3Client uppy = new UppyS3Client(org, Tokens.uploader(org));
         Started s = start(uppy, "a.png", "image/png"); // 12 MiB: at most 3 parts
         partUrl(uppy, s, 3);
+        assertProblem(400, uppy.signPart(s.uploadId(), s.key(), 0));
+        assertProblem(400, uppy.signPart(s.uploadId(), s.key(), 10_001));
         JsonObject problem = assertProblem(413, uppy.signPart(s.uploadId(), s.key(), 4));
         assertTrue(problem.getString("message").contains("12"), problem.toString());
         assertEquals(0, openUploads(org));
         assertProblem(404, uppy.listParts(s.uploadId(), s.key()));
-        assertProblem(400, uppy.signPart(s.uploadId(), s.key(), 0));
     }
 
     @Test

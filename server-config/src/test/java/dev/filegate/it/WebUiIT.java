@@ -96,7 +96,7 @@ class WebUiIT extends ApiIT {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class); // the file table is re-rendered after every upload
         wait.withMessage(() -> "page state: error=[" + text("error") + "] uploads=[" + text("uploads") + "] whoami=["
-                + text("whoami") + "] console=" + console());
+                + text("whoami") + "] uppy=" + uppyState() + " console=" + console());
     }
 
     @AfterEach
@@ -143,6 +143,17 @@ class WebUiIT extends ApiIT {
                     .map(Object::toString)
                     .toList()
                     .toString();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /** What Uppy holds: each file's name, progress and error, and its last message. */
+    private String uppyState() {
+        try {
+            return String.valueOf(browser.executeScript("return typeof uppy === 'undefined' || !uppy ? 'none' :"
+                    + " JSON.stringify({files: uppy.getFiles().map(f => ({name: f.name, type: f.type,"
+                    + " progress: f.progress, error: f.error})), info: uppy.getState().info})"));
         } catch (RuntimeException e) {
             return "?";
         }

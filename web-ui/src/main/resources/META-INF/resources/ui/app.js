@@ -270,10 +270,10 @@ function uploadErrorText(error, response) {
 /** A type's own limit (upload.max-size-by-type) is stricter than Uppy's one maxFileSize: checked on adding. */
 function typeLimitAllows(file) {
   for (const limit of state.caps.max_size_by_type || []) {
-    const [major, minor] = limit.pattern.split('/');
+    const [major, minor] = String(limit.types).split('/');
     const [fMajor, fMinor] = (file.type || 'application/octet-stream').split('/');
     if ((major === '*' || major === fMajor) && (minor === '*' || minor === fMinor) && file.size > limit.max_size) {
-      return `${file.name}: larger than the ${formatBytes(limit.max_size)} allowed for ${limit.pattern}`;
+      return `${file.name}: larger than the ${formatBytes(limit.max_size)} allowed for ${limit.types}`;
     }
   }
   return null;

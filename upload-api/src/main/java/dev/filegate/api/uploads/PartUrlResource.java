@@ -24,7 +24,9 @@ import java.util.Map;
  * Part URLs of a multipart upload: {@code GET s3/multipart/{uploadId}/{partNumber}} signs one, {@code .../batch}
  * up to {@value #MAX_BATCH} at once (for Companion clients other than Uppy's).
  */
-@Path("/orgs/{org}/uploads/s3/multipart/{uploadId}")
+// The same class path as MultipartUploadResource: JAX-RS picks one class template per request and never backtracks,
+// so a longer one here would take GET s3/multipart/{uploadId} away from the part list.
+@Path("/orgs/{org}/uploads/s3/multipart")
 @RequestScoped
 public class PartUrlResource {
 
@@ -40,7 +42,7 @@ public class PartUrlResource {
     TransferModes modes;
 
     @GET
-    @Path("{partNumber}")
+    @Path("{uploadId}/{partNumber}")
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
     public PartUrl sign(
@@ -62,7 +64,7 @@ public class PartUrlResource {
     }
 
     @GET
-    @Path("batch")
+    @Path("{uploadId}/batch")
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
     public PartUrls batch(
