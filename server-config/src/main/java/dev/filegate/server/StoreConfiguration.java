@@ -43,6 +43,7 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
         Duration connectionMaxIdle = s.parsed("storage.s3.connection-max-idle-time", "PT60S", Duration::parse);
         Integer bufferedParts = s.parsed("storage.s3.max-buffered-parts", "0", Integer::valueOf);
         Duration callTimeout = s.parsed("storage.s3.call-timeout", "PT30S", Duration::parse);
+        Duration copyTimeout = s.parsed("storage.s3.copy-timeout", "PT15M", Duration::parse);
         Optional<URI> publicEndpoint =
                 s.optionalParsed("storage.s3.public-endpoint", raw -> Settings.clientUrl(raw, "the store"));
         List<String> corsOrigins = s.list("storage.s3.cors-origins", "");
@@ -56,6 +57,7 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
                                 connectionMaxIdle,
                                 bufferedParts,
                                 callTimeout,
+                                copyTimeout,
                                 corsOrigins)
                         .allMatch(Objects::nonNull);
         if (!complete) {
@@ -77,7 +79,9 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
                         connectionMaxIdle,
                         callTimeout,
                         maxConnections,
-                        corsOrigins));
+                        corsOrigins,
+                        S3Settings.MAX_SINGLE_COPY,
+                        copyTimeout));
         return s3 == null ? null : new StoreConfiguration(s3, publicEndpoint);
     }
 

@@ -33,6 +33,7 @@ public final class S3MultipartUploads implements MultipartUploads {
 
     private final S3Client s3;
     private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
+    private final Consumer<AwsRequestOverrideConfiguration.Builder> assembling;
     private final S3BucketSetup buckets;
     private final S3ObjectReads reads;
     private final int pageSize;
@@ -40,11 +41,13 @@ public final class S3MultipartUploads implements MultipartUploads {
     S3MultipartUploads(
             S3Client s3,
             Consumer<AwsRequestOverrideConfiguration.Builder> bounded,
+            Consumer<AwsRequestOverrideConfiguration.Builder> assembling,
             S3BucketSetup buckets,
             S3ObjectReads reads,
             int pageSize) {
         this.s3 = s3;
         this.bounded = bounded;
+        this.assembling = assembling;
         this.buckets = buckets;
         this.reads = reads;
         this.pageSize = pageSize;
@@ -116,7 +119,7 @@ public final class S3MultipartUploads implements MultipartUploads {
                     .key(location.objectKey())
                     .uploadId(uploadId)
                     .multipartUpload(m -> m.parts(completed))
-                    .overrideConfiguration(bounded));
+                    .overrideConfiguration(assembling)); // the store joins the parts: minutes for large uploads
         } catch (SdkException e) {
             throw S3Errors.translateCompletion(e);
         }

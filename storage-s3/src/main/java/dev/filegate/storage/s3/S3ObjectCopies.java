@@ -29,12 +29,13 @@ final class S3ObjectCopies {
 
     /**
      * The part size a large copy aims for: each UploadPartCopy is one bounded call (see {@link
-     * S3Settings#callTimeout()}), so parts are far below S3's 5 GiB limit.
+     * S3Settings#copyTimeout()}), so parts are far below S3's 5 GiB limit.
      */
     static final long TARGET_PART_SIZE = 512L * 1024 * 1024;
 
     private final S3Client s3;
     private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
+    private final Consumer<AwsRequestOverrideConfiguration.Builder> copying;
     private final S3ObjectReads reads;
     private final MultipartAborts aborts;
     private final long threshold;
@@ -42,11 +43,13 @@ final class S3ObjectCopies {
     S3ObjectCopies(
             S3Client s3,
             Consumer<AwsRequestOverrideConfiguration.Builder> bounded,
+            Consumer<AwsRequestOverrideConfiguration.Builder> copying,
             S3ObjectReads reads,
             MultipartAborts aborts,
             long threshold) {
         this.s3 = s3;
         this.bounded = bounded;
+        this.copying = copying;
         this.reads = reads;
         this.aborts = aborts;
         this.threshold = threshold;
@@ -71,7 +74,7 @@ final class S3ObjectCopies {
                         .metadataDirective(MetadataDirective.REPLACE)
                         .contentType(object.contentType())
                         .metadata(metadata)
-                        .overrideConfiguration(bounded));
+                        .overrideConfiguration(copying));
             }
         } catch (NoSuchKeyException e) {
             throw new StoreUnavailable("the object to copy vanished", null);
@@ -113,7 +116,7 @@ final class S3ObjectCopies {
                                 .destinationKey(to.objectKey())
                                 .uploadId(uploadId)
                                 .partNumber(number)
-                                .overrideConfiguration(bounded))
+                                .overrideConfiguration(copying))
                         .copyPartResult()
                         .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
@@ -122,7 +125,7 @@ final class S3ObjectCopies {
                     .key(to.objectKey())
                     .uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts))
-                    .overrideConfiguration(bounded));
+                    .overrideConfiguration(copying));
             completed = true;
         } finally {
             if (!completed) {

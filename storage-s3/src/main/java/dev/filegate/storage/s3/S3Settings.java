@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param maxBufferedParts how many part buffers streamed uploads of unknown length may hold at once (each upload
  *        holds one while it fills); 0 sizes it to a third of the heap. Uploads beyond it wait, then get 503.
  * @param connectionMaxIdle how long an idle pooled connection to the store is kept open
- * @param callTimeout the whole-call limit (all attempts) of store calls that move no body: HEAD, list, copy, delete
+ * @param callTimeout the whole-call limit (all attempts) of store calls that move no body: HEAD, list, delete
+ * @param copyTimeout the whole-call limit of store calls whose work grows with an object's size though no body
+ *        travels: a copy (or one part of it) and assembling a multipart upload (S3 may take minutes for large ones)
  * @param corsOrigins browser origins to allow on buckets the service prepares (presigned transfers from a web UI)
  * @param multipartCopyThreshold the source size above which a copy goes as a multipart copy (UploadPartCopy ranges)
  *        instead of one CopyObject, which S3 refuses for sources over 5 GiB: {@link #MAX_SINGLE_COPY} by default;
@@ -37,7 +39,11 @@ public record S3Settings(
         Duration callTimeout,
         int maxConnections,
         List<String> corsOrigins,
-        long multipartCopyThreshold) {
+        long multipartCopyThreshold,
+        Duration copyTimeout) {
+
+    /** The default {@link #copyTimeout()}. */
+    public static final Duration DEFAULT_COPY_TIMEOUT = Duration.ofMinutes(15);
 
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -48,6 +54,7 @@ public record S3Settings(
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(region, "region");
         corsOrigins = List.copyOf(corsOrigins);
+        Objects.requireNonNull(copyTimeout, "copyTimeout");
         if (accessKey.isPresent() != secretKey.isPresent()) {
             throw new IllegalArgumentException("set both the S3 access key and the secret key, or neither");
         }
@@ -70,7 +77,10 @@ public record S3Settings(
         });
     }
 
-    /** Settings with the default multipart copy threshold ({@link #MAX_SINGLE_COPY}). */
+    /**
+     * Settings with the default multipart copy threshold ({@link #MAX_SINGLE_COPY}) and copy timeout ({@link
+     * #DEFAULT_COPY_TIMEOUT}).
+     */
     public S3Settings(
             Optional<URI> endpoint,
             String region,
@@ -101,7 +111,8 @@ public record S3Settings(
                 callTimeout,
                 maxConnections,
                 corsOrigins,
-                MAX_SINGLE_COPY);
+                MAX_SINGLE_COPY,
+                DEFAULT_COPY_TIMEOUT);
     }
 
     /** {@link #maxBufferedParts()} resolved: 0 becomes a third of the heap's worth of parts, at least one. */

@@ -22,6 +22,8 @@ public final class S3Storage {
         // trickles bytes keeps each socket read under the socket timeout and would otherwise hold a request thread
         // forever. Transfers are bounded by the socket timeout only (a large body legitimately takes long).
         Consumer<AwsRequestOverrideConfiguration.Builder> bounded = S3Clients.wholeCallTimeout(settings.callTimeout());
+        // Copies and multipart completions move no body either, but the store's work grows with the object's size.
+        Consumer<AwsRequestOverrideConfiguration.Builder> slow = S3Clients.wholeCallTimeout(settings.copyTimeout());
         S3BucketSetup buckets = new S3BucketSetup(s3, settings, bounded);
         MultipartAborts aborts = new MultipartAborts(s3, bounded);
         PartBuffers partBuffers =
@@ -36,9 +38,9 @@ public final class S3Storage {
                 transfers,
                 reads,
                 new S3MultipartWriter(s3, bounded, partBuffers, aborts),
-                new S3ObjectCopies(s3, bounded, reads, aborts, settings.multipartCopyThreshold()));
+                new S3ObjectCopies(s3, bounded, slow, reads, aborts, settings.multipartCopyThreshold()));
         this.administration = new S3StoreAdministration(s3, bounded, buckets, aborts);
-        this.multipartUploads = new S3MultipartUploads(s3, bounded, buckets, reads, S3MultipartUploads.PAGE_SIZE);
+        this.multipartUploads = new S3MultipartUploads(s3, bounded, slow, buckets, reads, S3MultipartUploads.PAGE_SIZE);
     }
 
     /** The data plane. */

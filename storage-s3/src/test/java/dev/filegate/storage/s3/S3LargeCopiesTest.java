@@ -172,7 +172,7 @@ class S3LargeCopiesTest {
         S3ObjectReads reads =
                 new S3ObjectReads(replacingSource, bounded, new TenantShares(2, Duration.ofSeconds(1), "test reads"));
         S3ObjectCopies copies = new S3ObjectCopies(
-                replacingSource, bounded, reads, new MultipartAborts(replacingSource, bounded), THRESHOLD);
+                replacingSource, bounded, bounded, reads, new MultipartAborts(replacingSource, bounded), THRESHOLD);
 
         StoreUnavailable failure = assertThrows(StoreUnavailable.class, () -> copies.copy(incoming, target, SEALED));
         assertTrue(failure.getMessage().contains("replaced"), failure.getMessage());

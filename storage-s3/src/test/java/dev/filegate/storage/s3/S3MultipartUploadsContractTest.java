@@ -85,6 +85,7 @@ class S3MultipartUploadsContractTest extends MultipartUploadsContract {
         S3MultipartUploads paged = new S3MultipartUploads(
                 s3,
                 bounded,
+                bounded,
                 new S3BucketSetup(s3, settings, bounded),
                 new S3ObjectReads(s3, bounded, new TenantShares(2, Duration.ofSeconds(1), "test reads")),
                 2);

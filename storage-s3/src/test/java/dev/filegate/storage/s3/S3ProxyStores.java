@@ -37,6 +37,7 @@ final class S3ProxyStores {
                 Duration.ofSeconds(10),
                 8,
                 List.of(),
-                multipartCopyThreshold);
+                multipartCopyThreshold,
+                Duration.ofSeconds(30));
     }
 }

@@ -19,12 +19,10 @@ import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.SignedRequest;
 import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.storage.StoredObject;
-import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.tenant.AccessPolicy;
 import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
-import dev.filegate.domain.tenant.Role;
 import dev.filegate.domain.tenant.TenancyStrategy;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,9 +141,7 @@ public final class ResumableUploads {
             String fileId,
             List<Integer> partNumbers,
             AccessSigner.Audience audience) {
-        if (audience == AccessSigner.Audience.INTERNAL && !caller.has(Role.SERVICE)) {
-            throw new AccessDenied("URLs for the internal endpoint are for service callers (role service)");
-        }
+        SignedFor.check(caller, audience);
         PendingUpload p = open(caller, org, handle, fileId);
         for (int n : partNumbers) {
             if (n < 1 || n > MultipartUploads.MAX_PARTS) {

@@ -13,12 +13,10 @@ import dev.filegate.domain.storage.PendingUploads;
 import dev.filegate.domain.storage.PostPolicy;
 import dev.filegate.domain.storage.SignedRequest;
 import dev.filegate.domain.storage.StoreAdministration;
-import dev.filegate.domain.tenant.AccessDenied;
 import dev.filegate.domain.tenant.AccessPolicy;
 import dev.filegate.domain.tenant.Action;
 import dev.filegate.domain.tenant.Caller;
 import dev.filegate.domain.tenant.OrgId;
-import dev.filegate.domain.tenant.Role;
 import dev.filegate.domain.tenant.TenancyStrategy;
 import java.net.URI;
 import java.time.Instant;
@@ -80,9 +78,7 @@ public final class UploadReservations {
      */
     public PresignedUpload presign(
             Caller caller, OrgId org, UploadRequest request, Optional<String> sha256, AccessSigner.Audience audience) {
-        if (audience == AccessSigner.Audience.INTERNAL && !caller.has(Role.SERVICE)) {
-            throw new AccessDenied("URLs for the internal endpoint are for service callers (role service)");
-        }
+        SignedFor.check(caller, audience);
         if (requireSha256 && sha256.isEmpty()) {
             throw new PolicyViolation(
                     PolicyViolation.Kind.INVALID_REQUEST,
@@ -105,9 +101,7 @@ public final class UploadReservations {
      * only for this key and type and for 1 byte up to the limit; the client does not say the size up front.
      */
     public FormUpload presignForm(Caller caller, OrgId org, UploadRequest request, AccessSigner.Audience audience) {
-        if (audience == AccessSigner.Audience.INTERNAL && !caller.has(Role.SERVICE)) {
-            throw new AccessDenied("URLs for the internal endpoint are for service callers (role service)");
-        }
+        SignedFor.check(caller, audience);
         if (requireSha256) {
             throw new PolicyViolation(
                     PolicyViolation.Kind.INVALID_REQUEST,

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
@@ -28,23 +27,8 @@ class PendingUploadSweeperTest {
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final InMemoryPendingUploads pending = new InMemoryPendingUploads();
     private final StorageKeyGenerator keys = StorageKeyGenerator.systemDefault();
-    private Instant multipartStarted = NOW;
-    private final InMemoryMultipartUploads multipart = new InMemoryMultipartUploads(store, new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return multipartStarted;
-        }
-    });
+    private final MutableClock multipartClock = new MutableClock(NOW);
+    private final InMemoryMultipartUploads multipart = new InMemoryMultipartUploads(store, multipartClock);
 
     private StorageKey pendingUpload(Instant expiresAt, boolean bytesArrived, boolean completed) throws IOException {
         StorageKey key = keys.next(OrgId.of("acme"), "png");
@@ -119,7 +103,7 @@ class PendingUploadSweeperTest {
     }
 
     private StorageKey multipartUpload(Instant startedAt, Duration maxAge, boolean withEntry) {
-        multipartStarted = startedAt;
+        multipartClock.advance(Duration.between(multipartClock.instant(), startedAt));
         StorageKey key = keys.next(OrgId.of("acme"), "png");
         ObjectLocation location = new ObjectLocation("b", key);
         String id = multipart.start(location, NewObject.unvalidated("image/png", "alice", OptionalLong.empty()));
