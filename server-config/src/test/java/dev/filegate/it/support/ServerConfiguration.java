@@ -14,7 +14,9 @@ public enum ServerConfiguration {
     /** Presigned uploads and redirect downloads; the store's public endpoint is {@code localhost}. */
     PRESIGNED("presigned"),
     /** Uploads and downloads through a real nginx running the shipped configuration. */
-    GATEWAY("gateway");
+    GATEWAY("gateway"),
+    /** Presigned mode with the default multipart idle limit, octet streams up to 8 GiB: the 6 GiB upload. */
+    PRESIGNED_LARGE("presigned-large");
 
     private final String name;
 

@@ -159,7 +159,7 @@ public final class ResumableUploads {
                 && uploaded(p, location).stream().mapToLong(UploadedPart::size).sum() > p.size()) {
             throw abortTooLarge(p, location);
         }
-        PendingUpload live = keepAlive(p);
+        PendingUpload live = keepAlive(p, false);
         Duration left = Duration.between(keys.clock().instant(), live.expiresAt());
         Duration ttl = left.compareTo(parts.partUrl()) < 0 ? left : parts.partUrl();
         return partNumbers.stream()
@@ -193,6 +193,9 @@ public final class ResumableUploads {
                 return files.find(location).map(o -> StoredFile.of(org, o)).orElseThrow(ResumableUploads::unknown);
             }
             requireLive(current);
+            // Completing is the upload's last activity: a whole idle period from now, so that the housekeeping job
+            // never aborts or deletes under a completion (joining and sealing a large file takes minutes).
+            current = keepAlive(current, true);
             List<UploadedPart> chosen = ClaimedParts.match(claimed, uploaded(current, location));
             long total = chosen.stream().mapToLong(UploadedPart::size).sum();
             if (total > current.size()) {
@@ -234,11 +237,15 @@ public final class ResumableUploads {
 
     /**
      * An upload that is still moving stays alive: once less than half of {@code upload.multipart.max-idle} is left,
-     * signing a part moves its expiry to a whole idle period from now (one ledger write per half period at most).
+     * signing a part moves its expiry to a whole idle period from now (one ledger write per half period at most);
+     * completing always does.
      */
-    private PendingUpload keepAlive(PendingUpload p) {
+    private PendingUpload keepAlive(PendingUpload p, boolean always) {
         Instant now = keys.clock().instant();
-        if (Duration.between(now, p.expiresAt()).compareTo(parts.maxIdle().dividedBy(2)) >= 0) {
+        if (!always
+                && Duration.between(now, p.expiresAt())
+                                .compareTo(parts.maxIdle().dividedBy(2))
+                        >= 0) {
             return p;
         }
         PendingUpload extended = p.expiringAt(now.plus(parts.maxIdle()));
