@@ -71,7 +71,8 @@ public class UseCases {
                 configuration.policy(),
                 configuration.multipart(),
                 configuration.access(),
-                StorageKeyGenerator.systemDefault());
+                StorageKeyGenerator.systemDefault(),
+                configuration.presignedRequiresSha256());
     }
 
     @Produces

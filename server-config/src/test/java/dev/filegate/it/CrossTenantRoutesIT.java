@@ -165,11 +165,17 @@ class CrossTenantRoutesIT extends ApiIT {
         assertProblem(
                 403, api.get("api/v1/admin/overview", Tokens.edited(ATTACKER, c -> c.unsetClaim("org"), "admin")));
 
+        if (!transfer.mode().equals("proxy")) {
+            transfer.presign(VICTIM, Tokens.uploader(VICTIM), "pending.png", "image/png", SIZE); // never completed
+        }
         HttpResponse<String> operator =
                 api.get("api/v1/admin/overview", Tokens.edited(ATTACKER, c -> c.unsetClaim("org"), "operator"));
         assertEquals(200, operator.statusCode(), operator.body());
         assertEquals("all-tenants", Api.json(operator).getString("scope"));
         assertTrue(operator.body().contains("\"" + VICTIM + "\""), "an operator sees every tenant");
+        var pending = Api.json(operator).getJsonArray("pending_uploads");
+        assertTrue(transfer.mode().equals("proxy") || !pending.isEmpty(), "the victim's pending upload is listed");
+        pending.forEach(p -> assertFalse(p.asJsonObject().containsKey("id"), "never a pending upload's file id: " + p));
         assertProblem(403, api.get(Api.filesPath(VICTIM), Tokens.of(VICTIM, "ops", "operator")));
     }
 }

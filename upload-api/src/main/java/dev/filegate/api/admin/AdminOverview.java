@@ -68,10 +68,12 @@ public record AdminOverview(
         }
     }
 
-    /** An upload signed but not (yet) completed. */
+    /**
+     * An upload signed but not (yet) completed. Never its file id: with it (and, for a PUT, its size) a store that
+     * honours unsigned copy headers would let a caller copy the file into an upload of its own (SECURITY.md).
+     */
     public record Pending(
             String org,
-            String id,
             String filename,
             String contentType,
             long size,
@@ -82,7 +84,6 @@ public record AdminOverview(
         static Pending of(PendingUpload p) {
             return new Pending(
                     p.key().org().value(),
-                    p.key().fileId().value(),
                     p.filename(),
                     p.contentType(),
                     p.size(),

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * upload never completed, or bytes PUT again after completion), any unsealed copy a completion left behind when it
  * was interrupted, and its ledger entry are deleted. A completed file is kept.
  *
- * <p>It also aborts every multipart upload the store holds open under the tenants' keys, started longer ago than the
+ * <p>A live multipart upload whose parts already exceed its limit is aborted (part URLs bind no length). It also
+ * aborts every multipart upload the store holds open under the tenants' keys, started longer ago than the
  * maximum idle time and the grace, that no live entry keeps (a start whose entry was never written, a proxy upload
  * whose clean-up was lost): the store then keeps no parts nobody will complete. A production store should have the
  * lifecycle rule {@code AbortIncompleteMultipartUpload} as well.
@@ -64,8 +65,12 @@ public final class PendingUploadSweeper {
         int aborted = 0;
         Instant now = clock.instant();
         for (String bucket : buckets.get()) {
-            for (PendingUpload p : ledger.expired(bucket, now, grace)) {
+            for (PendingUpload p : ledger.all(bucket)) {
                 ObjectLocation location = new ObjectLocation(bucket, p.key());
+                if (!UploadLedger.isExpired(p, now, grace)) {
+                    aborted += abortIfOverLimit(location, p);
+                    continue;
+                }
                 if (p.transfer() == PendingUpload.Transfer.MULTIPART
                         && !p.closed()
                         && multipart.abort(location, p.multipartId())) {
@@ -90,6 +95,25 @@ public final class PendingUploadSweeper {
             }
         }
         return new Result(objects, entries, aborted);
+    }
+
+    /**
+     * A part URL binds no length, so a live multipart upload may hold more than its limit between two signatures:
+     * aborted here at the latest (and its entry closed), so the store holds it for one sweep interval at most.
+     */
+    private int abortIfOverLimit(ObjectLocation location, PendingUpload p) {
+        if (p.transfer() != PendingUpload.Transfer.MULTIPART || p.closed()) {
+            return 0;
+        }
+        long held = multipart.parts(location, p.multipartId()).orElse(List.of()).stream()
+                .mapToLong(MultipartUploads.UploadedPart::size)
+                .sum();
+        if (held <= p.size()) {
+            return 0;
+        }
+        multipart.abort(location, p.multipartId());
+        ledger.close(p);
+        return 1;
     }
 
     /** Aborts an old open upload unless a live entry of the ledger is for it (a long upload still moving). */

@@ -54,8 +54,12 @@ public final class ResumableUploads {
     private final MultipartPolicy parts;
     private final AccessPolicy access;
     private final StorageKeyGenerator keys;
+    /** How many parts beyond the highest uploaded one a client may hold URLs for (Uppy keeps 6 in flight). */
+    static final int LOOKAHEAD = 32;
+
     private final MultipartHandles handles = new MultipartHandles();
     private final Object[] completing = new Object[64];
+    private final boolean requireSha256;
 
     public ResumableUploads(
             StoreAdministration administration,
@@ -67,7 +71,9 @@ public final class ResumableUploads {
             UploadPolicy policy,
             MultipartPolicy parts,
             AccessPolicy access,
-            StorageKeyGenerator keys) {
+            StorageKeyGenerator keys,
+            boolean requireSha256) {
+        this.requireSha256 = requireSha256;
         this.administration = Objects.requireNonNull(administration, "administration");
         this.multipart = Objects.requireNonNull(multipart, "multipart");
         this.store = Objects.requireNonNull(store, "store");
@@ -98,6 +104,14 @@ public final class ResumableUploads {
     /** Validates a proposed upload (its size is not known yet) and starts its multipart upload in the store. */
     public Started start(Caller caller, OrgId org, UploadRequest request) {
         access.check(caller, org, Action.UPLOAD);
+        if (requireSha256) {
+            // The deployment's store honours headers nobody signed: a part PUT can be made a copy of another object
+            // (UploadPartCopy), and parts cannot bind a SHA-256 that would give it away (SECURITY.md).
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST,
+                    "this deployment needs the file's sha256 with every direct upload, which parts cannot bind: use"
+                            + " presign with sha256");
+        }
         ValidatedUpload upload = policy.check(request.filename(), request.contentType(), request.declaredSize());
         StorageKey key = keys.next(org, upload.keyExtension());
         ObjectLocation location = new ObjectLocation(tenancy.bucketFor(org), key);
@@ -130,9 +144,12 @@ public final class ResumableUploads {
     }
 
     /**
-     * Signs a PUT of each part named, in that order. Refused beyond the part count the size limit allows (every part
-     * but the last is at least {@link MultipartUploads#MIN_PART_SIZE}), and once the parts already uploaded exceed
-     * the limit: the upload is then aborted.
+     * Signs a PUT of each part named, in that order. A part URL binds no length (a client does not say a part's size
+     * before sending it), so what the store may hold is bounded here, on every signature: refused and the upload
+     * aborted beyond the part count the size limit allows (every part but the last is at least {@link
+     * MultipartUploads#MIN_PART_SIZE}) and once the parts already uploaded exceed the limit; refused more than
+     * {@value #LOOKAHEAD} parts beyond the highest part uploaded, so that a client holds few unused URLs at a time.
+     * An upload the store no longer holds (aborted, completed) gets no URL.
      */
     public List<SignedRequest> signParts(
             Caller caller,
@@ -155,9 +172,16 @@ public final class ResumableUploads {
         if (highest > maxParts(p.size())) {
             throw abortTooLarge(p, location);
         }
-        if (highest > 1
-                && uploaded(p, location).stream().mapToLong(UploadedPart::size).sum() > p.size()) {
+        List<UploadedPart> held = uploaded(p, location);
+        if (held.stream().mapToLong(UploadedPart::size).sum() > p.size()) {
             throw abortTooLarge(p, location);
+        }
+        int highestHeld = held.stream().mapToInt(UploadedPart::number).max().orElse(0);
+        if (highest > highestHeld + LOOKAHEAD) {
+            throw new PolicyViolation(
+                    PolicyViolation.Kind.INVALID_REQUEST,
+                    "parts are signed at most " + LOOKAHEAD + " ahead of the highest part uploaded (" + highestHeld
+                            + "); upload those first");
         }
         PendingUpload live = keepAlive(p, false);
         Duration left = Duration.between(keys.clock().instant(), live.expiresAt());
@@ -229,9 +253,13 @@ public final class ResumableUploads {
     /** Aborts the upload: the store discards its parts. Aborting an upload already ended changes nothing. */
     public void abort(Caller caller, OrgId org, String handle, String fileId) {
         PendingUpload p = resolve(caller, org, handle, fileId);
-        if (!p.closed()) {
-            multipart.abort(location(p), p.multipartId());
-            ledger.close(p);
+        ObjectLocation location = location(p);
+        synchronized (completing[Math.floorMod(location.key().hashCode(), completing.length)]) {
+            PendingUpload current = ledger.find(location).orElse(p);
+            if (!current.closed()) {
+                multipart.abort(location, current.multipartId());
+                ledger.close(current);
+            }
         }
     }
 

@@ -72,9 +72,16 @@ public final class UploadLedger {
 
     /** The entries in {@code bucket} whose URL expired more than {@code grace} before {@code now}. */
     List<PendingUpload> expired(String bucket, Instant now, Duration grace) {
-        return pending.list(bucket, KEYS).stream()
-                .filter(p -> !p.expiresAt().plus(grace).isAfter(now))
-                .toList();
+        return all(bucket).stream().filter(p -> isExpired(p, now, grace)).toList();
+    }
+
+    /** Every entry in {@code bucket}. */
+    List<PendingUpload> all(String bucket) {
+        return pending.list(bucket, KEYS);
+    }
+
+    static boolean isExpired(PendingUpload p, Instant now, Duration grace) {
+        return !p.expiresAt().plus(grace).isAfter(now);
     }
 
     /** Forgets an entry (the sweeper, once nothing of its upload is left). */

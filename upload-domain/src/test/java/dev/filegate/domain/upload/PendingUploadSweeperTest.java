@@ -159,4 +159,15 @@ class PendingUploadSweeperTest {
         assertEquals(new PendingUploadSweeper.Result(0, 0, 0), sweeper().sweep());
         assertEquals(1, multipart.openCount());
     }
+
+    @Test
+    void aLiveMultipartUploadHoldingMoreThanItsLimitIsAbortedAtTheNextSweep() {
+        StorageKey key = multipartUpload(NOW.minus(Duration.ofMinutes(5)), Duration.ofHours(24), true);
+        ObjectLocation location = new ObjectLocation("b", key);
+        String id = pending.find("b", key).orElseThrow().multipartId();
+        multipart.uploadPart(location, id, 2, new byte[2000]); // the entry allows 1000 bytes
+        assertEquals(new PendingUploadSweeper.Result(0, 0, 1), sweeper().sweep());
+        assertEquals(0, multipart.openCount());
+        assertTrue(pending.find("b", key).orElseThrow().closed());
+    }
 }

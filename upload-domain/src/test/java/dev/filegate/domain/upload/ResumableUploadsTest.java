@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -71,7 +72,8 @@ class ResumableUploadsTest {
             policy,
             MultipartPolicy.defaults(),
             new AccessPolicy(false),
-            StorageKeyGenerator.systemDefault());
+            StorageKeyGenerator.systemDefault(),
+            false);
     private final FileService files =
             new FileService(store, tenancy, policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault());
     private final Caller alice = new Caller("alice", Optional.of(ACME), Set.of(Role.UPLOADER));
@@ -381,7 +383,8 @@ class ResumableUploadsTest {
                 new MultipartPolicy(
                         DataSize.parse("8MiB"), DataSize.parse("100MiB"), Duration.ofMinutes(10), Duration.ofHours(1)),
                 new AccessPolicy(false),
-                new StorageKeyGenerator(clock, UUID::randomUUID));
+                new StorageKeyGenerator(clock, UUID::randomUUID),
+                false);
         Started s = timed.start(alice, ACME, new UploadRequest("slow.png", "image/png", OptionalLong.empty()));
         for (int i = 0; i < 5; i++) { // five hours, a part signed every 40 minutes
             clock.advance(Duration.ofMinutes(40));
@@ -392,5 +395,83 @@ class ResumableUploadsTest {
                 FileNotFound.class,
                 () -> timed.signPart(alice, ACME, s.handle(), s.fileId().value(), 2, Audience.PUBLIC),
                 "an hour without a part: abandoned");
+    }
+
+    @Test
+    void reSigningAnEarlyPartOnceTheUploadHoldsMoreThanItsLimitAbortsIt() {
+        Started s = start();
+        clientUploadsPart(s, 1, 13 * MIB); // one URL, one oversized part: the store takes it
+        PolicyViolation e = assertThrows(
+                PolicyViolation.class,
+                () -> uploads.signPart(alice, ACME, s.handle(), s.fileId().value(), 1, Audience.PUBLIC));
+        assertEquals(PolicyViolation.Kind.TOO_LARGE, e.kind());
+        assertEquals(0, multipart.openCount(), "no keeping an oversized upload alive by signing part 1 again");
+    }
+
+    @Test
+    void partsAreSignedOnlyAFewAheadOfWhatWasUploaded() {
+        UploadPolicy large = new UploadPolicy(
+                DataSize.parse("8GiB"),
+                SizeLimit.parseAll(""),
+                MediaTypeAllowList.parse("image/*"),
+                FilenameRules.defaults(),
+                Expiries.defaults());
+        ResumableUploads wide = new ResumableUploads(
+                store,
+                multipart,
+                store,
+                signer,
+                ledger,
+                tenancy,
+                large,
+                MultipartPolicy.defaults(),
+                new AccessPolicy(false),
+                StorageKeyGenerator.systemDefault(),
+                false);
+        Started s = wide.start(alice, ACME, new UploadRequest("wide.png", "image/png", OptionalLong.empty()));
+        wide.signParts(
+                alice,
+                ACME,
+                s.handle(),
+                s.fileId().value(),
+                IntStream.rangeClosed(1, ResumableUploads.LOOKAHEAD).boxed().toList(),
+                Audience.PUBLIC);
+        PolicyViolation e = assertThrows(
+                PolicyViolation.class,
+                () -> wide.signPart(
+                        alice, ACME, s.handle(), s.fileId().value(), ResumableUploads.LOOKAHEAD + 1, Audience.PUBLIC));
+        assertEquals(PolicyViolation.Kind.INVALID_REQUEST, e.kind());
+        assertEquals(1, multipart.openCount(), "the client's mistake: the upload stays");
+    }
+
+    @Test
+    void aDeploymentThatNeedsASha256WithEveryDirectUploadStartsNoMultipartUpload() {
+        ResumableUploads strict = new ResumableUploads(
+                store,
+                multipart,
+                store,
+                signer,
+                ledger,
+                tenancy,
+                policy,
+                MultipartPolicy.defaults(),
+                new AccessPolicy(false),
+                StorageKeyGenerator.systemDefault(),
+                true);
+        assertThrows(
+                PolicyViolation.class,
+                () -> strict.start(alice, ACME, new UploadRequest("a.png", "image/png", OptionalLong.empty())));
+        assertEquals(0, multipart.openCount());
+    }
+
+    @Test
+    void anUploadAbortedWhileAPartWasBeingSignedGetsNoMoreUrls() {
+        Started s = start();
+        clientUploadsPart(s, 1, 5 * MIB);
+        String id = ledger.find("files", location(s).key()).orElseThrow().multipartId();
+        multipart.abort(location(s), id); // another replica aborted it; this one's entry is not closed yet
+        assertThrows(
+                FileNotFound.class,
+                () -> uploads.signPart(alice, ACME, s.handle(), s.fileId().value(), 2, Audience.PUBLIC));
     }
 }
