@@ -176,7 +176,11 @@ class WebUiIT extends ApiIT {
 
     /** The line the page adds for a finished upload ({@code done} or {@code failed}). */
     private WebElement finished(String name, String outcome) {
-        return wait.until(d -> d.findElements(By.cssSelector("#uploads li." + outcome)).stream()
+        return finished(name, outcome, wait);
+    }
+
+    private WebElement finished(String name, String outcome, WebDriverWait within) {
+        return within.until(d -> d.findElements(By.cssSelector("#uploads li." + outcome)).stream()
                 .filter(li -> name.equals(li.getAttribute("data-name")))
                 .findFirst()
                 .orElse(null));
@@ -323,6 +327,38 @@ class WebUiIT extends ApiIT {
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> Files.exists(saved) && sizeOf(saved) == size);
         try (InputStream got = Files.newInputStream(saved)) {
             assertEquals(RandomBody.sha256(size, 120), RandomBody.sha256(got), "downloaded bytes are identical");
+        }
+    }
+
+    @Test
+    @Tag("large")
+    void aMultiGibFileGoesUpFromTheBrowserInParts() throws Exception {
+        assumeTrue(
+                ServerConfiguration.current() == ServerConfiguration.PRESIGNED_LARGE,
+                "multi-GiB browser uploads run in the presigned-large configuration");
+        assumeTrue(ItProperties.large(), "large uploads disabled with -Dit.large=false");
+        long size = 3L << 30; // 384 parts of 8 MiB, straight from the page to the store
+        Path huge = Path.of(ItProperties.required("it.dir"), "huge.bin");
+        try (InputStream in = new RandomBody(size, 3)) {
+            Files.copy(in, huge, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            signIn(Tokens.uploader(ORG));
+            long started = System.nanoTime();
+            fileInput().sendKeys(huge.toString());
+            WebDriverWait patient = new WebDriverWait(browser, Duration.ofMinutes(10));
+            patient.withMessage(() -> "uppy=" + uppyState() + " uploads=[" + text("uploads") + "]");
+            finished("huge.bin", "done", patient);
+            System.out.printf(
+                    "MEASURED 3 GiB browser upload (Uppy, multipart, completed): %.1f s%n",
+                    (System.nanoTime() - started) / 1e9);
+            assertEquals(
+                    "3.0 GiB",
+                    wait.until(d ->
+                            row("huge.bin").findElement(By.className("size")).getText()));
+            screenshot("huge");
+        } finally {
+            Files.deleteIfExists(huge);
         }
     }
 
