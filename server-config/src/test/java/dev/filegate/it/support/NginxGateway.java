@@ -34,21 +34,7 @@ public final class NginxGateway {
             throw new IllegalStateException("unrendered variable in the gateway template");
         }
         Files.writeString(dir.resolve("filegate.conf"), config);
-        String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                nginx,
-                "-p",
-                dir.toAbsolutePath() + "/",
-                "-e",
-                "logs/error.log",
-                "-c",
-                "filegate.conf",
-                "-g",
-                "daemon off;"));
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(
-                ProcessBuilder.Redirect.appendTo(dir.resolve("logs/stdout.log").toFile()));
-        Process p = pb.start();
+        Process p = nginx(dir, "filegate.conf");
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         ItEnvironment.await(
                 "nginx listening on " + port,
@@ -61,6 +47,20 @@ public final class NginxGateway {
                 },
                 30);
         return new NginxGateway(p);
+    }
+
+    /**
+     * Starts Debian's nginx in the foreground with {@code config} (in {@code dir}, which holds its logs/ and tmp/),
+     * its output appended to logs/stdout.log.
+     */
+    static Process nginx(Path dir, String config) throws IOException {
+        String binary = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                binary, "-p", dir.toAbsolutePath() + "/", "-e", "logs/error.log", "-c", config, "-g", "daemon off;"));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dir.resolve("logs/stdout.log").toFile()));
+        return pb.start();
     }
 
     void stop() {

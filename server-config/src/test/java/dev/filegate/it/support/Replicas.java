@@ -125,21 +125,7 @@ public final class Replicas implements AutoCloseable {
                 + "    location / {\n      proxy_pass http://filegate;\n      proxy_next_upstream off;\n"
                 + "      add_header X-Upstream $upstream_addr always;\n    }\n  }\n}\n";
         Files.writeString(n.resolve("nginx.conf"), config);
-        String binary = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                binary,
-                "-p",
-                n.toAbsolutePath() + "/",
-                "-e",
-                "logs/error.log",
-                "-c",
-                "nginx.conf",
-                "-g",
-                "daemon off;"));
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(
-                ProcessBuilder.Redirect.appendTo(n.resolve("logs/stdout.log").toFile()));
-        nginx = pb.start();
+        nginx = NginxGateway.nginx(n, "nginx.conf");
         ItEnvironment.await(
                 "the balancer listening on " + balancerPort, () -> ItEnvironment.listening(balancerPort), 30);
     }

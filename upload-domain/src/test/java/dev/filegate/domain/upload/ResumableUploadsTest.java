@@ -16,6 +16,7 @@ import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.policy.SizeLimit;
 import dev.filegate.domain.policy.UploadPolicy;
 import dev.filegate.domain.storage.AccessSigner.Audience;
+import dev.filegate.domain.storage.MultipartUploads;
 import dev.filegate.domain.storage.MultipartUploads.UploadedPart;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectRead;
@@ -62,18 +63,29 @@ class ResumableUploadsTest {
             FilenameRules.defaults(),
             Expiries.defaults());
     private final RecordingSigner signer = new RecordingSigner();
-    private final ResumableUploads uploads = new ResumableUploads(
-            store,
-            multipart,
-            store,
-            signer,
-            ledger,
-            tenancy,
-            policy,
-            MultipartPolicy.defaults(),
-            new AccessPolicy(false),
-            StorageKeyGenerator.systemDefault(),
-            false);
+    private final ResumableUploads uploads =
+            uploads(multipart, policy, MultipartPolicy.defaults(), StorageKeyGenerator.systemDefault(), false);
+
+    private ResumableUploads uploads(
+            MultipartUploads parts,
+            UploadPolicy limits,
+            MultipartPolicy multipartPolicy,
+            StorageKeyGenerator keys,
+            boolean requireSha256) {
+        return new ResumableUploads(
+                store,
+                parts,
+                store,
+                signer,
+                ledger,
+                tenancy,
+                limits,
+                multipartPolicy,
+                new AccessPolicy(false),
+                keys,
+                requireSha256);
+    }
+
     private final FileService files =
             new FileService(store, tenancy, policy, new AccessPolicy(false), StorageKeyGenerator.systemDefault());
     private final Caller alice = new Caller("alice", Optional.of(ACME), Set.of(Role.UPLOADER));
@@ -372,17 +384,11 @@ class ResumableUploadsTest {
     @Test
     void anUploadThatKeepsMovingOutlivesItsIdleTimeAndOneLeftIdleDoesNot() {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-        ResumableUploads timed = new ResumableUploads(
-                store,
+        ResumableUploads timed = uploads(
                 new InMemoryMultipartUploads(store, clock),
-                store,
-                signer,
-                ledger,
-                tenancy,
                 policy,
                 new MultipartPolicy(
                         DataSize.parse("8MiB"), DataSize.parse("100MiB"), Duration.ofMinutes(10), Duration.ofHours(1)),
-                new AccessPolicy(false),
                 new StorageKeyGenerator(clock, UUID::randomUUID),
                 false);
         Started s = timed.start(alice, ACME, new UploadRequest("slow.png", "image/png", OptionalLong.empty()));
@@ -416,18 +422,8 @@ class ResumableUploadsTest {
                 MediaTypeAllowList.parse("image/*"),
                 FilenameRules.defaults(),
                 Expiries.defaults());
-        ResumableUploads wide = new ResumableUploads(
-                store,
-                multipart,
-                store,
-                signer,
-                ledger,
-                tenancy,
-                large,
-                MultipartPolicy.defaults(),
-                new AccessPolicy(false),
-                StorageKeyGenerator.systemDefault(),
-                false);
+        ResumableUploads wide =
+                uploads(multipart, large, MultipartPolicy.defaults(), StorageKeyGenerator.systemDefault(), false);
         Started s = wide.start(alice, ACME, new UploadRequest("wide.png", "image/png", OptionalLong.empty()));
         wide.signParts(
                 alice,
@@ -446,18 +442,8 @@ class ResumableUploadsTest {
 
     @Test
     void aDeploymentThatNeedsASha256WithEveryDirectUploadStartsNoMultipartUpload() {
-        ResumableUploads strict = new ResumableUploads(
-                store,
-                multipart,
-                store,
-                signer,
-                ledger,
-                tenancy,
-                policy,
-                MultipartPolicy.defaults(),
-                new AccessPolicy(false),
-                StorageKeyGenerator.systemDefault(),
-                true);
+        ResumableUploads strict =
+                uploads(multipart, policy, MultipartPolicy.defaults(), StorageKeyGenerator.systemDefault(), true);
         assertThrows(
                 PolicyViolation.class,
                 () -> strict.start(alice, ACME, new UploadRequest("a.png", "image/png", OptionalLong.empty())));
