@@ -98,6 +98,11 @@ function signIn(token) {
 }
 
 function signOut() {
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.getRegistration('ui/download/')
+      .then((r) => r && r.active && r.active.postMessage({ forget: true }))
+      .catch(() => {});
+  }
   state.token = null;
   state.claims = null;
   route();
@@ -545,6 +550,12 @@ async function start() {
     const files = pastedFiles(e);
     if (files.length) { e.preventDefault(); addFiles(files); }
   });
+  if ('serviceWorker' in navigator) {
+    // onmessage (not addEventListener) also starts the delivery of messages to this uncontrolled page.
+    navigator.serviceWorker.onmessage = (e) => {
+      if (e.data && e.data.downloadFailed) showError(`Download failed: ${e.data.downloadFailed}`);
+    };
+  }
   window.addEventListener('hashchange', route);
   route();
 }

@@ -14,6 +14,10 @@ self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('message', (event) => {
+  if (event.data && event.data.forget) { // the page signed out: no download may use its token any more
+    tickets.clear();
+    return;
+  }
   const { ticket, url, token } = event.data || {};
   const target = typeof url === 'string' ? new URL(url, self.location.href) : null;
   const port = event.ports && event.ports[0];
@@ -43,5 +47,18 @@ self.addEventListener('fetch', (event) => {
     headers: { Authorization: `Bearer ${entry.token}` },
     credentials: 'omit',
     redirect: 'follow',
+  }).then(async (response) => {
+    if (response.ok) return response;
+    // An error must not replace the page (and the token only it holds): 204 keeps the page, which shows why.
+    let detail = `The server answered ${response.status}.`;
+    try {
+      const problem = await response.json();
+      detail = problem.detail || problem.title || detail;
+    } catch (e) { /* not a problem document */ }
+    // (the page is not under this worker's scope: it is an uncontrolled client of the same origin)
+    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+      client.postMessage({ downloadFailed: detail });
+    }
+    return new Response(null, { status: 204 });
   }));
 });

@@ -54,7 +54,7 @@ public final class ResumableUploads {
     private final MultipartPolicy parts;
     private final AccessPolicy access;
     private final StorageKeyGenerator keys;
-    /** How many parts beyond the highest uploaded one a client may hold URLs for (Uppy keeps 6 in flight). */
+    /** How many parts beyond the bytes uploaded a client may hold URLs for (Uppy keeps 6 in flight). */
     static final int LOOKAHEAD = 32;
 
     private final MultipartHandles handles = new MultipartHandles();
@@ -176,12 +176,14 @@ public final class ResumableUploads {
         if (held.stream().mapToLong(UploadedPart::size).sum() > p.size()) {
             throw abortTooLarge(p, location);
         }
-        int highestHeld = held.stream().mapToInt(UploadedPart::number).max().orElse(0);
-        if (highest > highestHeld + LOOKAHEAD) {
+        // Ahead of the bytes held, not of part numbers: tiny parts do not earn more URLs (every part but the last is
+        // at least MIN_PART_SIZE, so an honest client holding k parts holds at least k of them).
+        long earned = held.stream().mapToLong(UploadedPart::size).sum() / MultipartUploads.MIN_PART_SIZE;
+        if (highest > earned + LOOKAHEAD) {
             throw new PolicyViolation(
                     PolicyViolation.Kind.INVALID_REQUEST,
-                    "parts are signed at most " + LOOKAHEAD + " ahead of the highest part uploaded (" + highestHeld
-                            + "); upload those first");
+                    "parts are signed at most " + LOOKAHEAD + " ahead of the parts uploaded (" + earned
+                            + " parts' worth); upload those first");
         }
         PendingUpload live = keepAlive(p, false);
         Duration left = Duration.between(keys.clock().instant(), live.expiresAt());

@@ -57,7 +57,9 @@ public final class UploadCompletion {
     }
 
     private StoredFile completeLocked(OrgId org, ObjectLocation location) {
-        Optional<PendingUpload> promised = ledger.find(location);
+        // A multipart upload is completed by its own route, by its starter: here it is as unknown as a missing one.
+        Optional<PendingUpload> promised =
+                ledger.find(location).filter(p -> p.transfer() != PendingUpload.Transfer.MULTIPART);
         if (promised.isEmpty() || promised.get().closed()) {
             return files.find(location)
                     .map(o -> StoredFile.of(org, o)

@@ -460,4 +460,36 @@ class ResumableUploadsTest {
                 FileNotFound.class,
                 () -> uploads.signPart(alice, ACME, s.handle(), s.fileId().value(), 2, Audience.PUBLIC));
     }
+
+    @Test
+    void tinyPartsEarnNoMorePartUrls() {
+        UploadPolicy large = new UploadPolicy(
+                DataSize.parse("8GiB"),
+                SizeLimit.parseAll(""),
+                MediaTypeAllowList.parse("image/*"),
+                FilenameRules.defaults(),
+                Expiries.defaults());
+        ResumableUploads wide =
+                uploads(multipart, large, MultipartPolicy.defaults(), StorageKeyGenerator.systemDefault(), false);
+        Started s = wide.start(alice, ACME, new UploadRequest("ladder.png", "image/png", OptionalLong.empty()));
+        String id = ledger.find("files", location(s).key()).orElseThrow().multipartId();
+        wide.signPart(alice, ACME, s.handle(), s.fileId().value(), ResumableUploads.LOOKAHEAD, Audience.PUBLIC);
+        multipart.uploadPart(location(s), id, ResumableUploads.LOOKAHEAD, new byte[1]); // one byte in the top part
+        assertThrows(
+                PolicyViolation.class,
+                () -> wide.signPart(
+                        alice, ACME, s.handle(), s.fileId().value(), ResumableUploads.LOOKAHEAD + 1, Audience.PUBLIC),
+                "a byte is not a part's worth: the ladder does not climb");
+    }
+
+    @Test
+    void theFilesCompleteRouteKnowsNoMultipartUpload() {
+        Started s = start();
+        UploadCompletion completion =
+                new UploadCompletion(store, ledger, tenancy, new AccessPolicy(false), Clock.systemUTC());
+        Caller bob = new Caller("bob", Optional.of(ACME), Set.of(Role.UPLOADER));
+        assertThrows(
+                FileNotFound.class,
+                () -> completion.complete(bob, ACME, s.fileId().value()));
+    }
 }
