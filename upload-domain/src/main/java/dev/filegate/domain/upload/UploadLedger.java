@@ -70,16 +70,12 @@ public final class UploadLedger {
         pending.record(entry.closedAt(clock.instant()));
     }
 
-    /** The entries in {@code bucket} whose URL expired more than {@code grace} before {@code now}. */
-    List<PendingUpload> expired(String bucket, Instant now, Duration grace) {
-        return all(bucket).stream().filter(p -> isExpired(p, now, grace)).toList();
-    }
-
     /** Every entry in {@code bucket}. */
     List<PendingUpload> all(String bucket) {
         return pending.list(bucket, KEYS);
     }
 
+    /** Whether an entry's URL (or idle limit) ran out more than {@code grace} before {@code now}. */
     static boolean isExpired(PendingUpload p, Instant now, Duration grace) {
         return !p.expiresAt().plus(grace).isAfter(now);
     }

@@ -62,6 +62,14 @@ class ResumableUploadsTest {
             MediaTypeAllowList.parse("image/*"),
             FilenameRules.defaults(),
             Expiries.defaults());
+    /** Images up to 8 GiB: limits whose part count is far above the lookahead. */
+    private final UploadPolicy large = new UploadPolicy(
+            DataSize.parse("8GiB"),
+            SizeLimit.parseAll(""),
+            MediaTypeAllowList.parse("image/*"),
+            FilenameRules.defaults(),
+            Expiries.defaults());
+
     private final RecordingSigner signer = new RecordingSigner();
     private final ResumableUploads uploads =
             uploads(multipart, policy, MultipartPolicy.defaults(), StorageKeyGenerator.systemDefault(), false);
@@ -416,12 +424,6 @@ class ResumableUploadsTest {
 
     @Test
     void partsAreSignedOnlyAFewAheadOfWhatWasUploaded() {
-        UploadPolicy large = new UploadPolicy(
-                DataSize.parse("8GiB"),
-                SizeLimit.parseAll(""),
-                MediaTypeAllowList.parse("image/*"),
-                FilenameRules.defaults(),
-                Expiries.defaults());
         ResumableUploads wide =
                 uploads(multipart, large, MultipartPolicy.defaults(), StorageKeyGenerator.systemDefault(), false);
         Started s = wide.start(alice, ACME, new UploadRequest("wide.png", "image/png", OptionalLong.empty()));
@@ -463,12 +465,6 @@ class ResumableUploadsTest {
 
     @Test
     void tinyPartsEarnNoMorePartUrls() {
-        UploadPolicy large = new UploadPolicy(
-                DataSize.parse("8GiB"),
-                SizeLimit.parseAll(""),
-                MediaTypeAllowList.parse("image/*"),
-                FilenameRules.defaults(),
-                Expiries.defaults());
         ResumableUploads wide =
                 uploads(multipart, large, MultipartPolicy.defaults(), StorageKeyGenerator.systemDefault(), false);
         Started s = wide.start(alice, ACME, new UploadRequest("ladder.png", "image/png", OptionalLong.empty()));
