@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Binds the domain's storage ports to the S3 adapters: the only place the AWS SDK meets the rest. */
@@ -21,8 +23,8 @@ public class StoreAdapters {
 
     @Produces
     @ApplicationScoped
-    S3Client s3Client(StoreConfiguration store) {
-        return S3Clients.create(store.s3());
+    S3Client s3Client(StoreConfiguration store, MetricRegistry registry) {
+        return S3Clients.create(store.s3(), List.of(new StoreCallMetrics(registry)));
     }
 
     void close(@Disposes S3Client client) {

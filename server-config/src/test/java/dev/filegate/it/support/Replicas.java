@@ -1,12 +1,18 @@
 package dev.filegate.it.support;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -88,6 +94,25 @@ public final class Replicas implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + balancerPort + "/");
     }
 
+    /** The second replica's messages.log, one JSON record a line (lines that are not JSON are skipped). */
+    public List<JsonObject> jsonMessages() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(dir.resolve("logs/messages.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<JsonObject> records = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("{")) {
+                try (JsonReader reader = Json.createReader(new StringReader(line))) {
+                    records.add(reader.readObject());
+                }
+            }
+        }
+        return records;
+    }
+
     public int replicaPort() {
         return replicaPort;
     }
@@ -96,6 +121,9 @@ public final class Replicas implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(wlp.resolve("bin/server").toString(), command, NAME);
         pb.environment()
                 .put("JVM_ARGS", ItProperties.required("it.jvm.common") + " " + ItProperties.required("it.server.jvm"));
+        // Liberty's JSON logging, as a deployment shipping its logs turns it on (the README's operations section).
+        pb.environment().put("WLP_LOGGING_MESSAGE_FORMAT", "JSON");
+        pb.environment().put("WLP_LOGGING_MESSAGE_SOURCE", "message,trace,accessLog,ffdc,audit");
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(
                 dir.resolveSibling(NAME + "-" + command + ".log").toFile()));

@@ -32,6 +32,11 @@ public final class Store implements AutoCloseable {
         return keysUnder(org, "incoming/orgs/" + org + "/");
     }
 
+    /** The service's ledger entries of the org's direct uploads not yet completed or swept. */
+    public List<String> pendingKeys(String org) {
+        return keysUnder(org, "pending/orgs/" + org + "/");
+    }
+
     private List<String> keysUnder(String org, String prefix) {
         try {
             return s3

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  */
 public final class Transfer {
 
-    private final Api api = new Api();
+    private final Api api;
     private final HttpClient direct = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -33,6 +33,12 @@ public final class Transfer {
     private final String gateway;
 
     public Transfer() {
+        this(new Api());
+    }
+
+    /** A client of the service at {@code api}'s base (a balancer in front of replicas, say). */
+    public Transfer(Api api) {
+        this.api = api;
         JsonObject caps = Api.json(api.get("api/v1/capabilities", null));
         this.mode = caps.getJsonArray("upload_modes").getString(0);
         this.gateway = caps.getString("gateway_url", "");

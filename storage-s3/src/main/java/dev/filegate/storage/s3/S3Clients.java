@@ -1,6 +1,7 @@
 package dev.filegate.storage.s3;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -21,6 +23,11 @@ public final class S3Clients {
     private S3Clients() {}
 
     public static S3Client create(S3Settings settings) {
+        return create(settings, List.of());
+    }
+
+    /** A client whose every call is also reported to {@code publishers} (latency, attempts, errors). */
+    public static S3Client create(S3Settings settings, List<MetricPublisher> publishers) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
@@ -31,7 +38,8 @@ public final class S3Clients {
                 // S3-compatible store, and the service computes its own SHA-256 of proxied bodies.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new EmptyPuts()))
+                .overrideConfiguration(
+                        o -> o.addExecutionInterceptor(new EmptyPuts()).metricPublishers(publishers))
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         .socketTimeout(settings.socketTimeout())

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The admin view: the active configuration without secrets, store health, usage and the uploads still pending. A
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Path("/admin/overview")
 @RequestScoped
+@Tag(name = "Admin")
 public class AdminResource {
 
     @Inject
@@ -44,6 +47,9 @@ public class AdminResource {
     @GET
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary =
+                    "The admin view: configuration without secrets, store health, usage, pending uploads (tenant admin: its tenant; operator: all)")
     public AdminOverview overview() {
         Caller caller = callers.current();
         boolean all = usage.seesAllTenants(caller);

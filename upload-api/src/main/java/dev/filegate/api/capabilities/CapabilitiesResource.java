@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What this deployment offers clients and UIs: transfer modes, limits and allowed types. Holds no secrets and no
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/capabilities")
 @RequestScoped
+@Tag(name = "Service")
 public class CapabilitiesResource {
 
     @Inject
@@ -23,6 +26,8 @@ public class CapabilitiesResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "What this deployment offers: modes, limits, allowed types, multipart settings (no token needed)")
     public Capabilities capabilities() {
         return Capabilities.of(configuration);
     }

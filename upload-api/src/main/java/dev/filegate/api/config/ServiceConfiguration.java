@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The API's configuration (the store's own section is read by the deployable that binds the store), validated as a
@@ -55,6 +56,13 @@ public record ServiceConfiguration(
 
         public boolean allows(UploadMode mode) {
             return upload.contains(mode);
+        }
+
+        /** The direct (not proxied) upload mode in force: presigned if enabled, else gateway, else none. */
+        public Optional<UploadMode> direct() {
+            return Stream.of(UploadMode.PRESIGNED, UploadMode.GATEWAY)
+                    .filter(this::allows)
+                    .findFirst();
         }
     }
 

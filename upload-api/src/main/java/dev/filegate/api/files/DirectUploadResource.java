@@ -1,6 +1,8 @@
 package dev.filegate.api.files;
 
 import dev.filegate.api.NoStore;
+import dev.filegate.api.audit.AuditEvent;
+import dev.filegate.api.audit.Audited;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
 import dev.filegate.api.json.JsonBody;
@@ -24,6 +26,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Direct uploads (presigned, or through the gateway): the service validates and signs, the client sends the bytes
@@ -31,6 +35,7 @@ import java.io.InputStream;
  */
 @Path("/orgs/{org}/files")
 @RequestScoped
+@Tag(name = "Files: direct uploads")
 public class DirectUploadResource {
 
     @Inject
@@ -60,6 +65,10 @@ public class DirectUploadResource {
     @NoStore
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.PRESIGN, mode = AuditEvent.Mode.CONFIGURED_DIRECT)
+    @Operation(
+            summary =
+                    "Reserve a direct upload: validate name, type and size, sign a PUT to the store (presigned) or to the gateway")
     public PresignResponse presign(@PathParam("org") String org, InputStream body) {
         UploadMode mode = modes.direct();
         OrgId orgId = OrgId.of(org);
@@ -89,6 +98,8 @@ public class DirectUploadResource {
     @Path("{id}/complete")
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.COMPLETE, mode = AuditEvent.Mode.CONFIGURED_DIRECT)
+    @Operation(summary = "Complete a direct upload: the service checks the bytes that arrived against what it signed")
     public FileResponse complete(@PathParam("org") String org, @PathParam("id") String id) {
         modes.direct();
         StoredFile file = completion.complete(callers.current(), OrgId.of(org), id);

@@ -1,6 +1,8 @@
 package dev.filegate.api.files;
 
 import dev.filegate.api.NoStore;
+import dev.filegate.api.audit.AuditEvent;
+import dev.filegate.api.audit.Audited;
 import dev.filegate.api.problem.Problems;
 import dev.filegate.api.security.Callers;
 import dev.filegate.domain.storage.ReadConditions;
@@ -16,10 +18,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One file's bytes, its description (HEAD) and a link to it, in the deployment's download mode. */
 @Path("/orgs/{org}/files")
 @RequestScoped
+@Tag(name = "Files: downloads")
 public class DownloadResource {
 
     @Inject
@@ -33,6 +38,10 @@ public class DownloadResource {
 
     @GET
     @Path("{id}")
+    @Audited(value = AuditEvent.Action.DOWNLOAD, mode = AuditEvent.Mode.CONFIGURED_DOWNLOAD)
+    @Operation(
+            summary =
+                    "Download a file: streamed (proxy), or a 302 to a short-lived signed URL (redirect, gateway); Range and If-None-Match")
     public Response download(
             @PathParam("org") String org,
             @PathParam("id") String id,
@@ -45,6 +54,7 @@ public class DownloadResource {
 
     @HEAD
     @Path("{id}")
+    @Operation(summary = "A file's download headers without its body")
     public Response head(@PathParam("org") String org, @PathParam("id") String id) {
         return files.describe(callers.current(), OrgId.of(org), id)
                 .map(file -> DownloadHeaders.apply(Response.ok(), file).build())
@@ -55,6 +65,8 @@ public class DownloadResource {
     @Path("{id}/link")
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.LINK, mode = AuditEvent.Mode.CONFIGURED_DOWNLOAD)
+    @Operation(summary = "A shareable link to the file, valid for upload.expiry.download-url")
     public Response link(@PathParam("org") String org, @PathParam("id") String id) {
         return strategy.link(callers.current(), OrgId.of(org), id)
                 .map(link -> Response.ok(link).build())

@@ -1,6 +1,8 @@
 package dev.filegate.api.files;
 
 import dev.filegate.api.NoStore;
+import dev.filegate.api.audit.AuditEvent;
+import dev.filegate.api.audit.Audited;
 import dev.filegate.api.problem.Problems;
 import dev.filegate.api.security.Callers;
 import dev.filegate.domain.policy.PolicyViolation;
@@ -18,10 +20,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's files as a collection: listed a page at a time, deleted one at a time. */
 @Path("/orgs/{org}/files")
 @RequestScoped
+@Tag(name = "Files")
 public class FileListResource {
 
     @Inject
@@ -36,6 +41,7 @@ public class FileListResource {
     @GET
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List the tenant's files, newest first, a page at a time (opaque cursor)")
     public FileListResponse list(
             @PathParam("org") String org,
             @QueryParam("cursor") String cursor,
@@ -47,6 +53,8 @@ public class FileListResource {
 
     @DELETE
     @Path("{id}")
+    @Audited(value = AuditEvent.Action.DELETE, mode = AuditEvent.Mode.API)
+    @Operation(summary = "Delete a file")
     public Response delete(@PathParam("org") String org, @PathParam("id") String id) {
         if (!files.delete(callers.current(), OrgId.of(org), id)) {
             return Problems.notFound("no such file in this org").toResponse();

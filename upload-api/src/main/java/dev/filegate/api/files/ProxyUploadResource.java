@@ -1,6 +1,8 @@
 package dev.filegate.api.files;
 
 import dev.filegate.api.NoStore;
+import dev.filegate.api.audit.AuditEvent;
+import dev.filegate.api.audit.Audited;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
 import dev.filegate.api.security.Callers;
 import dev.filegate.api.security.StreamedUpload;
@@ -26,6 +28,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Proxy uploads: the bytes stream through the service to the store, never held whole in memory or spooled to disk.
@@ -36,6 +40,7 @@ import java.util.OptionalLong;
  */
 @Path("/orgs/{org}/files")
 @RequestScoped
+@Tag(name = "Files: proxy uploads")
 public class ProxyUploadResource {
 
     @Inject
@@ -56,6 +61,8 @@ public class ProxyUploadResource {
     @NoStore
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.UPLOAD, mode = AuditEvent.Mode.PROXY)
+    @Operation(summary = "Upload a file as the raw body (proxy mode); the name in ?filename=, the type in Content-Type")
     public Response upload(
             @PathParam("org") String org,
             @QueryParam("filename") String filename,
@@ -78,6 +85,8 @@ public class ProxyUploadResource {
     @NoStore
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.UPLOAD, mode = AuditEvent.Mode.PROXY)
+    @Operation(summary = "Upload a file from a multipart/form-data browser form, field \"file\" (proxy mode)")
     public Response uploadForm(
             @PathParam("org") String org, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
             throws IOException {

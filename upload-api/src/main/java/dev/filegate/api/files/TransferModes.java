@@ -21,14 +21,12 @@ public class TransferModes {
 
     /** The direct (not proxied) upload mode in force: presigned if enabled, else gateway. */
     UploadMode direct() {
-        if (configuration.modes().allows(UploadMode.PRESIGNED)) {
-            return UploadMode.PRESIGNED;
-        }
-        if (configuration.modes().allows(UploadMode.GATEWAY)) {
-            return UploadMode.GATEWAY;
-        }
-        throw disabled(
-                "direct uploads (presigned, gateway) are not enabled on this deployment; see /api/v1/capabilities");
+        return configuration
+                .modes()
+                .direct()
+                .orElseThrow(
+                        () -> disabled(
+                                "direct uploads (presigned, gateway) are not enabled on this deployment; see /api/v1/capabilities"));
     }
 
     private static ModeDisabled disabled(String detail) {

@@ -1,5 +1,8 @@
 package dev.filegate.api.gateway;
 
+import dev.filegate.api.RestApplication;
+import dev.filegate.api.audit.AuditEvent;
+import dev.filegate.api.audit.Audited;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.security.Callers;
 import dev.filegate.domain.gateway.GatewayAuthorizer;
@@ -16,6 +19,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The gateway's authorization call (nginx {@code auth_request}, Envoy {@code ext_authz}). The gateway forwards the
@@ -27,6 +34,12 @@ import java.util.OptionalLong;
  */
 @Path("/gateway/authz")
 @RequestScoped
+@Tag(name = "Gateway")
+// Both at once: the gateway's secret and the client's token it forwards.
+@SecurityRequirementsSet({
+    @SecurityRequirement(name = RestApplication.GATEWAY_SECRET),
+    @SecurityRequirement(name = RestApplication.BEARER)
+})
 public class GatewayAuthzResource {
 
     /** Response headers the gateway copies into its upstream request or its response. */
@@ -65,6 +78,10 @@ public class GatewayAuthzResource {
 
     /** nginx auth_request: a GET carrying the original request in X-Original-* headers. */
     @GET
+    @Audited(value = AuditEvent.Action.GATEWAY_GRANT, mode = AuditEvent.Mode.GATEWAY)
+    @Operation(
+            summary =
+                    "nginx auth_request: authorise the request described by X-Original-* and answer its store signature in headers")
     public Response authorize(@BeanParam OriginalRequest original) {
         if (!configuration.gatewayEnabled()) {
             throw new ModeDisabled("no gateway mode is enabled on this deployment");
@@ -89,18 +106,24 @@ public class GatewayAuthzResource {
 
     @GET
     @Path("{original: .*}")
+    @Audited(value = AuditEvent.Action.GATEWAY_GRANT, mode = AuditEvent.Mode.GATEWAY)
+    @Operation(summary = "Envoy ext_authz (GET): as the nginx call")
     public Response authorizeGet(@BeanParam OriginalRequest original) {
         return authorize(original);
     }
 
     @HEAD
     @Path("{original: .*}")
+    @Audited(value = AuditEvent.Action.GATEWAY_GRANT, mode = AuditEvent.Mode.GATEWAY)
+    @Operation(summary = "Envoy ext_authz (HEAD): as the nginx call")
     public Response authorizeHead(@BeanParam OriginalRequest original) {
         return authorize(original);
     }
 
     @PUT
     @Path("{original: .*}")
+    @Audited(value = AuditEvent.Action.GATEWAY_GRANT, mode = AuditEvent.Mode.GATEWAY)
+    @Operation(summary = "Envoy ext_authz (PUT): as the nginx call")
     public Response authorizePut(@BeanParam OriginalRequest original) {
         return authorize(original);
     }

@@ -1,5 +1,6 @@
 package dev.filegate.api.problem;
 
+import dev.filegate.api.requestid.RequestId;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -7,7 +8,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * An RFC 9457 problem detail. {@code type} is a stable URI naming the problem kind; {@code detail} is written for
  * the person who made the request and never contains stack traces, credentials or raw hostile input. The body
- * repeats it as the extension member {@code message}, which upload widgets (Uppy) show to the user.
+ * repeats it as the extension member {@code message}, which upload widgets (Uppy) show to the user, and names the
+ * request in {@code request_id} (the response's {@code X-Request-Id}).
  */
 public record Problem(String type, String title, int status, String detail) {
 
@@ -26,6 +28,8 @@ public record Problem(String type, String title, int status, String detail) {
         }
         // The same words for clients that show a "message" member (Uppy's upload plugins do).
         json.add("message", detail != null ? detail : title);
+        // The id the response's X-Request-Id names, to quote to support: the audit and log lines carry it too.
+        RequestId.current().ifPresent(id -> json.add("request_id", id));
         return json.build().toString();
     }
 

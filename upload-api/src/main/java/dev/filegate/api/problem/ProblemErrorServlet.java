@@ -1,5 +1,6 @@
 package dev.filegate.api.problem;
 
+import dev.filegate.api.requestid.RequestId;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -7,7 +8,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,7 +33,7 @@ public class ProblemErrorServlet extends HttpServlet {
         int status = code instanceof Integer i && i >= 400 && i <= 599 ? i : 500;
         Problem problem;
         if (status >= 500) {
-            String incident = UUID.randomUUID().toString();
+            String incident = RequestId.incident();
             Object error = req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             LOG.log(Level.SEVERE, "server error {0} outside the API, incident {1}: {2}", new Object[] {
                 status,

@@ -1,10 +1,10 @@
 package dev.filegate.api.problem;
 
+import dev.filegate.api.requestid.RequestId;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,7 +19,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException wae) {
             return new WebApplicationExceptionMapper().toResponse(wae);
         }
-        String incident = UUID.randomUUID().toString();
+        String incident = RequestId.incident();
         LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, e);
         Problem p = Problems.internal();
         return new Problem(p.type(), p.title(), p.status(), p.detail() + " (incident " + incident + ")").toResponse();

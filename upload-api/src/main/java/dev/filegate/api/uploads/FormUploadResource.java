@@ -1,6 +1,8 @@
 package dev.filegate.api.uploads;
 
 import dev.filegate.api.NoStore;
+import dev.filegate.api.audit.AuditEvent;
+import dev.filegate.api.audit.Audited;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
 import dev.filegate.api.files.FileLinks;
 import dev.filegate.api.files.StoreEndpoint;
@@ -19,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET s3/params}: a signed form for a one-request browser upload (a POST policy the store enforces: this key,
@@ -26,6 +30,7 @@ import java.util.OptionalLong;
  */
 @Path("/orgs/{org}/uploads/s3/params")
 @RequestScoped
+@Tag(name = "Uploads: Uppy-compatible")
 public class FormUploadResource {
 
     @Inject
@@ -43,6 +48,10 @@ public class FormUploadResource {
     @GET
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.PRESIGN, mode = AuditEvent.Mode.PRESIGNED)
+    @Operation(
+            summary =
+                    "Sign a browser POST policy for one file below the multipart threshold (Uppy AwsS3 getUploadParameters)")
     public FormUploadResponse params(
             @PathParam("org") String org,
             @QueryParam("filename") String filename,

@@ -1,6 +1,8 @@
 package dev.filegate.api.uploads;
 
 import dev.filegate.api.NoStore;
+import dev.filegate.api.audit.AuditEvent;
+import dev.filegate.api.audit.Audited;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
 import dev.filegate.api.files.FileLinks;
@@ -29,6 +31,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A resumable multipart upload's life: {@code POST s3/multipart} starts it, {@code GET s3/multipart/{uploadId}}
@@ -37,6 +41,7 @@ import java.util.Map;
  */
 @Path("/orgs/{org}/uploads/s3/multipart")
 @RequestScoped
+@Tag(name = "Uploads: Uppy-compatible")
 public class MultipartUploadResource {
 
     /** 10 000 parts of about 60 bytes each, with room to spare. */
@@ -64,6 +69,8 @@ public class MultipartUploadResource {
     @NoStore
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.PRESIGN, mode = AuditEvent.Mode.PRESIGNED)
+    @Operation(summary = "Start a multipart upload (Uppy createMultipartUpload)")
     public MultipartStarted start(@PathParam("org") String org, InputStream body) {
         Caller caller = caller();
         OrgId orgId = OrgId.of(org);
@@ -77,6 +84,7 @@ public class MultipartUploadResource {
     @Path("{uploadId}")
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The parts uploaded so far, all pages (Uppy listParts, to resume)")
     public List<ListedPart> parts(
             @PathParam("org") String org, @PathParam("uploadId") String handle, @QueryParam("key") String key) {
         return uploads.parts(caller(), OrgId.of(org), handle, key).stream()
@@ -90,6 +98,9 @@ public class MultipartUploadResource {
     @JsonBodyLimit(bytes = COMPLETE_BODY_BYTES)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.COMPLETE, mode = AuditEvent.Mode.PRESIGNED)
+    @Operation(
+            summary = "Join the parts, check them against the policy and seal the file (Uppy completeMultipartUpload)")
     public MultipartCompleted complete(
             @PathParam("org") String org,
             @PathParam("uploadId") String handle,
@@ -107,6 +118,8 @@ public class MultipartUploadResource {
     @Path("{uploadId}")
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.ABORT, mode = AuditEvent.Mode.PRESIGNED)
+    @Operation(summary = "Abort a multipart upload and drop its parts (Uppy abortMultipartUpload)")
     public Map<String, String> abort(
             @PathParam("org") String org, @PathParam("uploadId") String handle, @QueryParam("key") String key) {
         uploads.abort(caller(), OrgId.of(org), handle, key);

@@ -1,6 +1,8 @@
 package dev.filegate.api.uploads;
 
 import dev.filegate.api.NoStore;
+import dev.filegate.api.audit.AuditEvent;
+import dev.filegate.api.audit.Audited;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
 import dev.filegate.api.files.StoreEndpoint;
 import dev.filegate.api.files.TransferModes;
@@ -19,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Part URLs of a multipart upload: {@code GET s3/multipart/{uploadId}/{partNumber}} signs one, {@code .../batch}
@@ -28,6 +32,7 @@ import java.util.Map;
 // so a longer one here would take GET s3/multipart/{uploadId} away from the part list.
 @Path("/orgs/{org}/uploads/s3/multipart")
 @RequestScoped
+@Tag(name = "Uploads: Uppy-compatible")
 public class PartUrlResource {
 
     static final int MAX_BATCH = 100;
@@ -45,6 +50,8 @@ public class PartUrlResource {
     @Path("{uploadId}/{partNumber}")
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.PRESIGN, mode = AuditEvent.Mode.PRESIGNED)
+    @Operation(summary = "Sign one part's PUT (Uppy signPart)")
     public PartUrl sign(
             @PathParam("org") String org,
             @PathParam("uploadId") String handle,
@@ -67,6 +74,8 @@ public class PartUrlResource {
     @Path("{uploadId}/batch")
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Audited(value = AuditEvent.Action.PRESIGN, mode = AuditEvent.Mode.PRESIGNED)
+    @Operation(summary = "Sign several parts' PUTs (?partNumbers=1,2,3)")
     public PartUrls batch(
             @PathParam("org") String org,
             @PathParam("uploadId") String handle,
