@@ -1,5 +1,6 @@
 package dev.filegate.server;
 
+import dev.filegate.api.config.InsecureHttp;
 import dev.filegate.api.config.Settings;
 import dev.filegate.api.config.StoreDescription;
 import dev.filegate.domain.policy.DataSize;
@@ -7,6 +8,7 @@ import dev.filegate.storage.s3.S3Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,7 +21,7 @@ import java.util.stream.Stream;
 public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
 
     /** @return the section, or {@code null} with the problems recorded in {@code s} */
-    static StoreConfiguration read(Settings s) {
+    static StoreConfiguration read(Settings s, InsecureHttp http) {
         Optional<URI> endpoint = Optional.ofNullable(s.requiredParsed(
                 "storage.s3.endpoint",
                 "the store's URL as the service reaches it, e.g. https://s3.eu-west-1.amazonaws.com",
@@ -47,6 +49,22 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
         Optional<URI> publicEndpoint =
                 s.optionalParsed("storage.s3.public-endpoint", raw -> Settings.clientUrl(raw, "the store"));
         List<String> corsOrigins = s.list("storage.s3.cors-origins", "");
+        endpoint.filter(StoreConfiguration::isAws)
+                .ifPresent(uri -> http.refuse(
+                        "storage.s3.endpoint", uri, "AWS serves https; over http the objects cross the internet"));
+        publicEndpoint.ifPresent(uri -> http.refuse(
+                "storage.s3.public-endpoint",
+                uri,
+                "browsers send and fetch file bytes there, with presigned URLs that anyone on the path can reuse"));
+        if (corsOrigins != null) {
+            for (String origin : corsOrigins) {
+                parseQuietly(origin)
+                        .ifPresent(uri -> http.refuse(
+                                "storage.s3.cors-origins",
+                                uri,
+                                "an origin is where the pages run that hold bearer tokens and presigned URLs"));
+            }
+        }
 
         boolean complete = endpoint.isPresent()
                 && Stream.of(
@@ -83,6 +101,20 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
                         S3Settings.MAX_SINGLE_COPY,
                         copyTimeout));
         return s3 == null ? null : new StoreConfiguration(s3, publicEndpoint);
+    }
+
+    /** Whether {@code uri} is an AWS endpoint, which always also serves https. */
+    static boolean isAws(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("amazonaws.com") || host.endsWith(".amazonaws.com");
+    }
+
+    private static Optional<URI> parseQuietly(String raw) {
+        try {
+            return Optional.of(URI.create(raw));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The store as clients reach it. */

@@ -167,4 +167,233 @@ class DeploymentConfigurationTest {
                 d.store().describe().publicEndpoint());
         assertEquals("static", d.store().describe().credentials());
     }
+
+    // --- The production baseline refuses unsafe settings (README, "Configuration reference") ---
+
+    /** The message, asserting that it names {@code key} next to {@code url}, and suggests the allow-key. */
+    private static String refusesHttp(Map<String, String> m, String key, String url) {
+        String message = failure(m);
+        assertTrue(message.contains(key + " is " + url + ": the production baseline needs https://"), message);
+        assertTrue(message.contains("deployment.allow-insecure-http=true"), message);
+        return message;
+    }
+
+    @Test
+    void theProductionBaselineRefusesHttpPublicUrlsListingEachOne() {
+        Map<String, String> m = complete();
+        m.put("service.public-url", "http://files.example.com");
+        m.put("gateway.public-url", "http://gw.example.com");
+        m.put("storage.s3.public-endpoint", "http://store.example.com");
+        m.put("storage.s3.cors-origins", "https://ui.example.com http://other.example.com");
+        m.put("mp.jwt.verify.publickey.location", "http://id.example.com/jwks");
+        m.put("upload.max-size", "lots"); // listed with them, not instead of them
+        String message = refusesHttp(m, "service.public-url", "http://files.example.com");
+        for (String expected : new String[] {
+            "gateway.public-url is http://gw.example.com:",
+            "storage.s3.public-endpoint is http://store.example.com:",
+            "storage.s3.cors-origins is http://other.example.com:",
+            "mp.jwt.verify.publickey.location is http://id.example.com/jwks:",
+            "upload.max-size"
+        }) {
+            assertTrue(message.contains(expected), expected + " missing from: " + message);
+        }
+        assertFalse(message.contains("https://ui.example.com"), message);
+    }
+
+    @Test
+    void eachHttpPublicUrlIsRefusedOnItsOwn() {
+        Map<String, String> base = complete();
+        String[][] cases = {
+            {"service.public-url", "http://files.example.com"},
+            {"gateway.public-url", "http://gw.example.com"},
+            {"storage.s3.public-endpoint", "http://store.example.com:9000"},
+            {"storage.s3.cors-origins", "http://ui.example.com"},
+            {"mp.jwt.verify.publickey.location", "http://id.example.com/jwks"},
+            {"storage.s3.endpoint", "http://s3.eu-west-1.amazonaws.com"},
+        };
+        for (String[] c : cases) {
+            Map<String, String> m = new HashMap<>(base);
+            m.put(c[0], c[1]);
+            refusesHttp(m, c[0], c[1]);
+            m.put("deployment.allow-insecure-http", "true");
+            DeploymentConfiguration.read(new MapConfig(m)); // the allow-key lifts exactly this
+        }
+    }
+
+    @Test
+    void theAllowKeyIsABooleanAndOffByDefault() {
+        Map<String, String> m = complete();
+        m.put("service.public-url", "http://files.example.com");
+        m.put("deployment.allow-insecure-http", "yes");
+        String message = failure(m);
+        assertTrue(message.contains("deployment.allow-insecure-http: must be true or false"), message);
+        assertEquals(
+                message.indexOf("deployment.allow-insecure-http:"),
+                message.lastIndexOf("deployment.allow-insecure-http:"),
+                "named once: " + message);
+        assertTrue(message.contains("service.public-url is http://files.example.com"), message);
+        m.put("deployment.allow-insecure-http", "false");
+        refusesHttp(m, "service.public-url", "http://files.example.com");
+    }
+
+    @Test
+    void loopbackHostsNeedNoTls() {
+        Map<String, String> m = complete();
+        m.put("service.public-url", "http://localhost:9080");
+        m.put("gateway.public-url", "http://127.0.0.1:8080");
+        m.put("storage.s3.public-endpoint", "http://[::1]:9000");
+        m.put("storage.s3.cors-origins", "http://localhost:9080 http://files.localhost:9080");
+        m.put("mp.jwt.verify.publickey.location", "http://127.0.0.1:8180/jwks");
+        m.put("upload.modes", "presigned");
+        m.put("download.mode", "redirect");
+        m.put("storage.s3.endpoint", "http://127.0.0.1:9000");
+        m.remove("storage.s3.public-endpoint");
+        DeploymentConfiguration.read(new MapConfig(m));
+        m.put("storage.s3.public-endpoint", "http://[::1]:9000");
+        DeploymentConfiguration.read(new MapConfig(m));
+    }
+
+    @Test
+    void namesThatOnlyLookLocalAreNotLoopback() {
+        for (String host : new String[] {"localhost.example.com", "127.0.0.1.nip.io", "10.0.0.5", "0.0.0.0", "[::]"}) {
+            Map<String, String> m = complete();
+            m.put("service.public-url", "http://" + host + ":9080");
+            refusesHttp(m, "service.public-url", "http://" + host + ":9080");
+        }
+    }
+
+    @Test
+    void anInternalHttpStoreOnlyTheServiceUsesIsAllowed() {
+        // A private network (compose, a cluster): clients never get a URL for it.
+        Map<String, String> m = complete();
+        m.put("storage.s3.endpoint", "http://minio:9000");
+        DeploymentConfiguration.read(new MapConfig(m)); // proxy mode
+        m.put("upload.modes", "presigned");
+        m.put("storage.s3.public-endpoint", "https://store.example.com");
+        DeploymentConfiguration.read(new MapConfig(m));
+        m.put("upload.modes", "gateway");
+        m.put("download.mode", "gateway");
+        m.put("gateway.public-url", "https://files.example.com");
+        m.put("gateway.shared-secret", "0123456789abcdef0123456789abcdef");
+        DeploymentConfiguration.read(new MapConfig(m)); // nginx reaches the store, clients reach nginx
+    }
+
+    @Test
+    void theInternalEndpointMustBeHttpsWhenClientsAreHandedUrlsForIt() {
+        Map<String, String> m = complete();
+        m.put("storage.s3.endpoint", "http://store.internal:9000");
+        m.put("upload.modes", "presigned");
+        assertTrue(refusesHttp(m, "storage.s3.endpoint", "http://store.internal:9000")
+                .contains("storage.s3.public-endpoint unset"));
+        m.put("upload.modes", "proxy");
+        m.put("download.mode", "redirect");
+        refusesHttp(m, "storage.s3.endpoint", "http://store.internal:9000");
+        m.put("storage.s3.public-endpoint", "https://store.example.com");
+        DeploymentConfiguration.read(new MapConfig(m));
+    }
+
+    @Test
+    void anHttpAwsEndpointIsRefusedOnce() {
+        Map<String, String> m = complete();
+        m.put("storage.s3.endpoint", "http://s3.eu-west-1.amazonaws.com");
+        m.put("upload.modes", "presigned");
+        String message = refusesHttp(m, "storage.s3.endpoint", "http://s3.eu-west-1.amazonaws.com");
+        assertEquals(
+                message.indexOf("storage.s3.endpoint is"),
+                message.lastIndexOf("storage.s3.endpoint is"),
+                "one problem per key and URL: " + message);
+    }
+
+    @Test
+    void theDevAndTestProfilesKeepHttpOnAnyHost() {
+        for (String profile : new String[] {"dev", "test"}) {
+            Map<String, String> m = complete();
+            m.put("mp.config.profile", profile);
+            m.put("service.public-url", "http://192.168.1.20:9080");
+            m.put("storage.s3.public-endpoint", "http://192.168.1.20:9000");
+            m.put("storage.s3.endpoint", "http://s3.amazonaws.com");
+            m.put("upload.modes", "presigned");
+            assertEquals(profile, service(m).profile());
+        }
+    }
+
+    @Test
+    void anyOtherProfileGetsTheProductionRules() {
+        Map<String, String> m = complete();
+        m.put("mp.config.profile", "staging");
+        m.put("service.public-url", "http://files.example.com");
+        refusesHttp(m, "service.public-url", "http://files.example.com");
+    }
+
+    @Test
+    void theIntegrationTestServersAreNotRefused() {
+        // The JVM arguments of server-config/pom.xml's failsafe executions (it.jvm.common + it.server.jvm), test
+        // profile.
+        Map<String, String> m = new HashMap<>();
+        m.put("mp.config.profile", "test");
+        m.put("upload.bucket", "filegate-it");
+        m.put("mp.jwt.verify.audiences", "filegate-it");
+        m.put("storage.s3.create-buckets", "true");
+        m.put("storage.s3.access-key", "it-access-key");
+        m.put("storage.s3.secret-key", "it-secret-key-for-loopback-only");
+        m.put("mp.jwt.verify.issuer", "https://issuer.it.filegate.test");
+        m.put("mp.jwt.verify.publickey.location", "file:/work/server-config/target/it/jwt/public.pem");
+        m.put("service.public-url", "http://127.0.0.1:9081");
+        m.put("upload.modes", "presigned");
+        m.put("download.mode", "redirect");
+        m.put("storage.s3.endpoint", "http://127.0.0.1:9001");
+        m.put("storage.s3.public-endpoint", "http://localhost:9001");
+        DeploymentConfiguration.read(new MapConfig(m));
+        m.put("upload.modes", "gateway");
+        m.put("download.mode", "gateway");
+        m.put("gateway.public-url", "http://127.0.0.1:9082");
+        m.put("gateway.shared-secret", "it-gateway-secret-4f1c2a9e7b3d5f60a8c1e2d3");
+        DeploymentConfiguration.read(new MapConfig(m));
+        // The same on the production baseline would pass too: every host is loopback.
+        m.remove("mp.config.profile");
+        DeploymentConfiguration.read(new MapConfig(m));
+    }
+
+    @Test
+    void aDevTokenSigningKeyIsRefusedOutsideTheDevProfileEvenWithTheEndpointOff() {
+        Map<String, String> m = complete();
+        m.put("dev.token.signing-key.location", "/keys/dev-token-private.pem");
+        m.put("deployment.allow-insecure-http", "true"); // no excuse for this one
+        assertTrue(failure(m).contains("dev.token.signing-key.location is only allowed in the dev profile"));
+        m.put("mp.config.profile", "test");
+        assertTrue(failure(m).contains("dev.token.signing-key.location is only allowed in the dev profile"));
+        m.put("mp.config.profile", "dev");
+        assertFalse(service(m).devToken().enabled());
+    }
+
+    @Test
+    void theKeyRunGeneratesForTheDevProfileIsNotTrustedInProduction() {
+        Map<String, String> m = complete();
+        for (String location : new String[] {
+            "file:/home/me/filegate/.data/keys/dev-token-public.pem", "/srv/.data/keys/DEV-TOKEN-PUBLIC.PEM"
+        }) {
+            m.put("mp.jwt.verify.publickey.location", location);
+            m.put("deployment.allow-insecure-http", "true");
+            assertTrue(failure(m).contains("the key ./run generates"), location);
+        }
+        m.put("mp.config.profile", "dev");
+        DeploymentConfiguration.read(new MapConfig(m)); // exactly what ./run does
+        m.put("mp.config.profile", "prod");
+        m.put("mp.jwt.verify.publickey.location", "file:/etc/filegate/idp-public.pem");
+        DeploymentConfiguration.read(new MapConfig(m));
+    }
+
+    @Test
+    void anAudienceIsRequiredAndMustNameOne() {
+        Map<String, String> m = complete();
+        m.remove("mp.jwt.verify.audiences");
+        assertTrue(failure(m).contains("mp.jwt.verify.audiences is required"));
+        for (String blank : new String[] {"", "  ", ",", " , ,"}) {
+            m.put("mp.jwt.verify.audiences", blank);
+            String message = failure(m); // a listed problem, never an exception of its own
+            assertTrue(message.contains("mp.jwt.verify.audiences"), "'" + blank + "': " + message);
+        }
+        m.put("mp.jwt.verify.audiences", " , filegate, other");
+        assertEquals("filegate", service(m).devToken().audience());
+    }
 }

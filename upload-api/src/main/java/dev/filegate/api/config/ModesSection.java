@@ -18,7 +18,7 @@ final class ModesSection {
     private ModesSection() {}
 
     /** @return the transfers, or {@code null} with the problems recorded in {@code s} */
-    static Transfers read(Settings s) {
+    static Transfers read(Settings s, InsecureHttp http) {
         List<String> uploadNames = s.list("upload.modes", "proxy");
         List<UploadMode> upload = uploadNames == null
                 ? null
@@ -35,6 +35,8 @@ final class ModesSection {
         boolean gatewayMode = upload != null && upload.contains(UploadMode.GATEWAY) || download == DownloadMode.GATEWAY;
         Optional<URI> gatewayUrl =
                 s.optionalParsed("gateway.public-url", raw -> Settings.clientUrl(raw, "the gateway"));
+        gatewayUrl.ifPresent(url -> http.refuse(
+                "gateway.public-url", url, "clients send bearer tokens and file bytes through the gateway"));
         if (gatewayUrl.isEmpty() && gatewayMode) {
             s.problem("gateway.public-url is required when a gateway mode is enabled (env GATEWAY_PUBLIC_URL)");
         }

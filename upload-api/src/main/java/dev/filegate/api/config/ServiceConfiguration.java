@@ -94,6 +94,20 @@ public record ServiceConfiguration(
 
     public static final String PROFILE = "mp.config.profile";
 
+    /** The active profile: {@code dev}, {@code test}, or anything else for the production baseline ({@code prod}). */
+    public static String profile(Settings s) {
+        return s.string(PROFILE, "prod");
+    }
+
+    /**
+     * Whether {@code profile} runs on the production baseline: every profile but {@code dev} and {@code test}, whose
+     * values the properties file sets (any other name, e.g. {@code staging}, gets the baseline's values and so its
+     * rules).
+     */
+    public static boolean isProductionBaseline(String profile) {
+        return !"dev".equals(profile) && !"test".equals(profile);
+    }
+
     /**
      * Reads this service's sections through {@code s}.
      *
@@ -101,17 +115,23 @@ public record ServiceConfiguration(
      *     sections too, then fails listing every problem: {@link Settings#failIfProblems})
      */
     public static ServiceConfiguration read(Settings s) {
-        String profile = s.string(PROFILE, "prod");
+        return read(s, InsecureHttp.read(s));
+    }
+
+    /** {@link #read(Settings)} with the deployment's one reading of the clear-text rule. */
+    public static ServiceConfiguration read(Settings s, InsecureHttp http) {
+        String profile = profile(s);
         UploadPolicy policy = PolicySection.read(s);
         MultipartPolicy multipart = MultipartSection.read(s);
         TenancyStrategy tenancy = TenancySection.read(s);
-        AuthSection.Auth auth = AuthSection.read(s, profile);
-        ModesSection.Transfers transfers = ModesSection.read(s);
+        AuthSection.Auth auth = AuthSection.read(s, profile, http);
+        ModesSection.Transfers transfers = ModesSection.read(s, http);
         URI publicUrl = s.requiredParsed(
                 "service.public-url",
                 "where clients reach this service, e.g. https://files.example.com: Location headers and file URLs are"
                         + " built from it, never from a request's Host",
                 raw -> Settings.clientUrl(raw, "this service"));
+        http.refuse("service.public-url", publicUrl, "browsers and clients send bearer tokens and file bytes to it");
         boolean requireSha256 = s.bool("upload.presigned.require-sha256", false);
         Duration sweepInterval = s.parsed("upload.pending.sweep-interval", "PT15M", Duration::parse);
         Duration grace = s.parsed("upload.pending.grace", "PT1H", Duration::parse);
