@@ -11,6 +11,7 @@ import dev.filegate.it.support.ApiIT;
 import dev.filegate.it.support.ItProperties;
 import dev.filegate.it.support.JaxRsRoutes;
 import dev.filegate.it.support.RandomBody;
+import dev.filegate.it.support.RawHttp;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Transfer;
 import dev.filegate.it.support.Wait;
@@ -265,6 +266,62 @@ class OperationsIT extends ApiIT {
         assertFalse(text.contains(ORG), "a tenant is named in the metrics");
         assertFalse(text.contains("alice"), "a user is named in the metrics");
         assertFalse(text.contains("eyJ") || text.contains("X-Amz"), "a secret is in the metrics");
+    }
+
+    @Test
+    void aClientCannotMintMetricSeriesWithItsOwnMethodOrHost() {
+        String tag = UUID.randomUUID().toString().replace("-", "");
+        for (int i = 0; i < 5; i++) {
+            assertTrue(rawStatus("M" + tag + i + " /nosuch HTTP/1.1\r\nHost: h" + tag + i + "\r\n\r\n") > 0);
+        }
+        String all = api.get("metrics", null).body();
+        assertFalse(all.contains(tag), "a client's method or Host became a metric label");
+    }
+
+    @Test
+    void hostileHostsAndRequestTargetsAreRefusedWithoutAServerError() {
+        String token = Tokens.uploader(ORG);
+        String files = "/" + Api.filesPath(ORG);
+        List<String> requests = List.of(
+                "GET " + files + "/x HTTP/1.1\r\nHost: h<x>\r\n\r\n",
+                "GET " + files + "/x HTTP/1.1\r\nHost: h<x>\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+                "GET " + files + "/a\"b HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+                "DELETE " + files + "/x|y HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+                "POST " + files + "/presign?x={1} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+        for (String request : requests) {
+            int status = rawStatus(request);
+            assertTrue(
+                    status >= 400 && status < 500,
+                    status + " for " + request.lines().findFirst().orElse(""));
+        }
+    }
+
+    @Test
+    void aGrantRequestNotFromTheGatewayIsAuditedWithoutTheTenantAndFileItNamed() {
+        String mine = "it-notgw-" + UUID.randomUUID();
+        HttpResponse<String> r = api.send(api.request("api/v1/gateway/authz", Tokens.reader(ORG))
+                .header("X-Request-Id", mine)
+                .header("X-Original-Method", "PUT")
+                .header("X-Original-URI", "/files/ops-victim/2026-12-00000000-0000-4000-8000-000000000000.png")
+                .header("X-Original-Content-Length", "999999")
+                .build());
+        assertTrue(r.statusCode() == 403 || r.statusCode() == 404, r.body());
+        assertFields(
+                auditLine("request_id=" + mine),
+                "action=gateway_grant",
+                "outcome=refused",
+                "org=-",
+                "file=-",
+                "method=-",
+                "size=-");
+    }
+
+    private static int rawStatus(String request) {
+        try (RawHttp raw = new RawHttp()) {
+            raw.send(request.getBytes(StandardCharsets.ISO_8859_1));
+            return raw.status();
+        }
     }
 
     private JsonObject openApi() {

@@ -19,8 +19,8 @@ import java.lang.reflect.Method;
 /**
  * Writes the audit line of every {@link Audited} method's answer: at once for an answer without a body (a redirect,
  * a grant, a deletion), after the last byte for one with a body, so that a download's duration and size are what
- * reached the client and a client that went away is {@code aborted}. Refusals before the method ran (a body guard,
- * a missing token) are audited too: this runs before every other filter.
+ * reached the client, a client that went away is {@code aborted} and a store that failed mid-body {@code failed}.
+ * Refusals before the method ran (a body guard) are audited too: this runs before every other filter.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -67,8 +67,9 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         try {
             context.proceed();
         } catch (IOException | RuntimeException e) {
+            // The client went away (aborted), or reading what was being sent failed: the store (failed).
             event.sent(counted.count());
-            trail.end(event, Outcome.ABORTED);
+            trail.end(event, counted.writeFailed() ? Outcome.ABORTED : Outcome.FAILED);
             throw e;
         }
         event.sent(counted.count());

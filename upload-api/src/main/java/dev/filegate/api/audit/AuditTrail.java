@@ -4,6 +4,7 @@ import dev.filegate.api.audit.AuditEvent.Mode;
 import dev.filegate.api.audit.AuditEvent.Outcome;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.ServiceConfiguration.UploadMode;
+import dev.filegate.api.gateway.GatewayAuthzResource;
 import dev.filegate.api.metrics.TransferMetrics;
 import dev.filegate.api.requestid.LogFields;
 import dev.filegate.api.requestid.RequestId;
@@ -92,17 +93,18 @@ public class AuditTrail {
     }
 
     InFlight begin(Audited audited, ContainerRequestContext request) {
-        var params = request.getUriInfo().getPathParameters();
-        var query = request.getUriInfo().getQueryParameters();
-        String org = params.getFirst("org");
-        String file = Optional.ofNullable(params.getFirst("id")).orElse(query.getFirst("key"));
+        String org = pathParameter(request, "org");
+        String file = Optional.ofNullable(pathParameter(request, "id")).orElseGet(() -> queryParameter(request, "key"));
         String method = request.getMethod();
         long size = length(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
         if (audited.value() == AuditEvent.Action.GATEWAY_GRANT) {
-            method = request.getHeaderString("X-Original-Method");
+            // What X-Original-* describe is the gateway's word: anyone else's is not repeated (nor counted).
+            boolean gateway = configuration.fromGateway(request.getHeaderString(GatewayAuthzResource.SECRET_HEADER));
+            method = gateway ? request.getHeaderString("X-Original-Method") : null;
             // the declared length of an upload; a download's bytes go past the service, unseen and uncounted
             size = "PUT".equalsIgnoreCase(method) ? length(request.getHeaderString("X-Original-Content-Length")) : -1;
-            Optional<StorageKey> key = gatewayKey(request.getHeaderString("X-Original-URI"));
+            Optional<StorageKey> key =
+                    gateway ? gatewayKey(request.getHeaderString("X-Original-URI")) : Optional.empty();
             org = key.map(k -> k.org().value()).orElse(null);
             file = key.map(k -> k.fileId().value()).orElse(null);
         } else if (audited.value() != AuditEvent.Action.UPLOAD) {
@@ -119,6 +121,7 @@ public class AuditTrail {
     }
 
     void end(InFlight e, Outcome outcome) {
+        boolean anonymous = e.subject.equals(AuditText.NONE) && e.status == 401;
         AuditEvent event = new AuditEvent(
                 e.action,
                 e.method,
@@ -133,6 +136,9 @@ public class AuditTrail {
                 RequestId.current().orElse(AuditText.NONE),
                 e.reason);
         metrics.record(event);
+        if (anonymous) {
+            return; // counted, not written: a stranger's requests must not rotate the audit trail away (access log)
+        }
         Map<String, String> fields = event.fields();
         fields.forEach((name, value) -> LogFields.put("audit_" + name, value));
         try {
@@ -152,6 +158,26 @@ public class AuditTrail {
                 configuration.modes().direct().map(UploadMode::wire).orElse(AuditText.NONE);
             case CONFIGURED_DOWNLOAD -> configuration.modes().download().wire();
         };
+    }
+
+    /*
+     * The request's URI as RESTEasy builds it from the Host header and the raw request target may not parse (a Host
+     * of "h<x>", a raw '"' or '|' in the path): the audit then names nothing, and never turns the request into a 500.
+     */
+    private static String pathParameter(ContainerRequestContext request, String name) {
+        try {
+            return request.getUriInfo().getPathParameters().getFirst(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String queryParameter(ContainerRequestContext request, String name) {
+        try {
+            return request.getUriInfo().getQueryParameters().getFirst(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String subject(ContainerRequestContext request) {

@@ -42,6 +42,12 @@ public record ServiceConfiguration(
         return modes.allows(UploadMode.GATEWAY) || modes.download() == DownloadMode.GATEWAY;
     }
 
+    /** Whether {@code presentedSecret} (untrusted; may be null) proves its sender is this deployment's gateway. */
+    public boolean fromGateway(String presentedSecret) {
+        return gatewayEnabled()
+                && gatewaySecret().map(s -> s.matches(presentedSecret)).orElse(false);
+    }
+
     /** Removal of presigned uploads never completed: how often, and how long after their URL expired. */
     public record Housekeeping(Duration sweepInterval, Duration grace) {}
 

@@ -20,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,6 +50,8 @@ public class GatewayAuthzResource {
     public static final String RESPONSE_HEADER_PREFIX = "X-Filegate-Response-";
     /** The request header carrying {@code gateway.shared-secret}. */
     public static final String SECRET_HEADER = "X-Filegate-Gateway-Secret";
+
+    private static final String ENVOY_PATH = "the original path as Envoy appends it: ignored, X-Original-URI names it";
 
     @Inject
     ServiceConfiguration configuration;
@@ -86,7 +90,7 @@ public class GatewayAuthzResource {
         if (!configuration.gatewayEnabled()) {
             throw new ModeDisabled("no gateway mode is enabled on this deployment");
         }
-        if (!configuration.gatewaySecret().map(s -> s.matches(original.secret)).orElse(false)) {
+        if (!configuration.fromGateway(original.secret)) {
             throw new AccessDenied("only the gateway may call this endpoint");
         }
         var caller = callers.current();
@@ -108,6 +112,7 @@ public class GatewayAuthzResource {
     @Path("{original: .*}")
     @Audited(value = AuditEvent.Action.GATEWAY_GRANT, mode = AuditEvent.Mode.GATEWAY)
     @Operation(summary = "Envoy ext_authz (GET): as the nginx call")
+    @Parameter(name = "original", in = ParameterIn.PATH, description = ENVOY_PATH)
     public Response authorizeGet(@BeanParam OriginalRequest original) {
         return authorize(original);
     }
@@ -116,6 +121,7 @@ public class GatewayAuthzResource {
     @Path("{original: .*}")
     @Audited(value = AuditEvent.Action.GATEWAY_GRANT, mode = AuditEvent.Mode.GATEWAY)
     @Operation(summary = "Envoy ext_authz (HEAD): as the nginx call")
+    @Parameter(name = "original", in = ParameterIn.PATH, description = ENVOY_PATH)
     public Response authorizeHead(@BeanParam OriginalRequest original) {
         return authorize(original);
     }
@@ -124,6 +130,7 @@ public class GatewayAuthzResource {
     @Path("{original: .*}")
     @Audited(value = AuditEvent.Action.GATEWAY_GRANT, mode = AuditEvent.Mode.GATEWAY)
     @Operation(summary = "Envoy ext_authz (PUT): as the nginx call")
+    @Parameter(name = "original", in = ParameterIn.PATH, description = ENVOY_PATH)
     public Response authorizePut(@BeanParam OriginalRequest original) {
         return authorize(original);
     }
