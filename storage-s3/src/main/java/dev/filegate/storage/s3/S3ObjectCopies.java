@@ -2,6 +2,7 @@ package dev.filegate.storage.s3;
 
 import dev.filegate.domain.storage.MultipartUploads;
 import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectChanged;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.storage.StoredObject;
@@ -20,10 +21,12 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * Server-side copies with a new content type and metadata. A source up to the threshold ({@link
  * S3Settings#multipartCopyThreshold()}, 5 GiB by default) is one CopyObject; a larger one, which S3 refuses to copy
  * in one call, is a multipart copy: CreateMultipartUpload with the new type and metadata, UploadPartCopy of
- * consecutive ranges, CompleteMultipartUpload. Each range is copied only from the source version first seen (its
- * entity tag), so that a source replaced meanwhile fails the copy instead of splicing two versions; a failed
- * multipart copy is aborted ({@link MultipartAborts} keeps the aborts the store could not take). Copying an object
- * onto itself works on both paths: its bytes are read from the old version until the new one is completed.
+ * consecutive ranges, CompleteMultipartUpload. Every copy names the source version the caller means (its entity
+ * tag): the CopyObject and each UploadPartCopy carry it as {@code x-amz-copy-source-if-match}, so that the store
+ * copies nothing of a source replaced before or during the copy (412, {@link ObjectChanged}) instead of copying, or
+ * splicing in, bytes nobody checked; a failed multipart copy is aborted ({@link MultipartAborts} keeps the aborts the
+ * store could not take). Copying an object onto itself works on both paths: its bytes are read from the old version
+ * until the new one is completed.
  */
 final class S3ObjectCopies {
 
@@ -56,19 +59,23 @@ final class S3ObjectCopies {
     }
 
     /**
-     * The source's HEAD decides the path (one store call more than a CopyObject alone); the target's HEAD describes
+     * The source's HEAD decides the path (one store call more than a CopyObject alone) and refuses a source that is
+     * already another one than named; the store enforces the name for the copy itself. The target's HEAD describes
      * the copy as stored.
      */
-    StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
-        StoredObject source = reads.head(from, "copying an object")
-                .orElseThrow(() -> new StoreUnavailable("the object to copy vanished", null));
+    StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object, String sourceEtag) {
+        StoredObject source = reads.head(from, "copying an object").orElseThrow(S3ObjectCopies::gone);
+        if (!ObjectChanged.sameTag(source.etag(), sourceEtag)) {
+            throw replaced();
+        }
         Map<String, String> metadata = ObjectMetadataCodec.encode(object.filename(), object.uploadedBy());
         try {
             if (source.size() > threshold) {
-                copyInParts(from, to, object, metadata, source);
+                copyInParts(from, to, object, metadata, source.size(), sourceEtag);
             } else {
                 s3.copyObject(b -> b.sourceBucket(from.bucket())
                         .sourceKey(from.objectKey())
+                        .copySourceIfMatch(sourceEtag)
                         .destinationBucket(to.bucket())
                         .destinationKey(to.objectKey())
                         .metadataDirective(MetadataDirective.REPLACE)
@@ -77,10 +84,10 @@ final class S3ObjectCopies {
                         .overrideConfiguration(copying));
             }
         } catch (NoSuchKeyException e) {
-            throw new StoreUnavailable("the object to copy vanished", null);
+            throw gone();
         } catch (SdkException e) {
             if (S3Errors.status(e) == 412) {
-                throw new StoreUnavailable("the object to copy was replaced while it was being copied", null);
+                throw replaced();
             }
             throw S3Errors.translate("copying an object", e);
         }
@@ -88,13 +95,21 @@ final class S3ObjectCopies {
                 .orElseThrow(() -> new StoreUnavailable("the copied object vanished", null));
     }
 
+    private static ObjectChanged gone() {
+        return new ObjectChanged("the object to copy is gone");
+    }
+
+    private static ObjectChanged replaced() {
+        return new ObjectChanged("the object to copy was replaced before or while it was being copied");
+    }
+
     private void copyInParts(
             ObjectLocation from,
             ObjectLocation to,
             NewObject object,
             Map<String, String> metadata,
-            StoredObject source) {
-        long size = source.size();
+            long size,
+            String sourceEtag) {
         long partSize = partSize(size, threshold);
         String uploadId = s3.createMultipartUpload(b -> b.bucket(to.bucket())
                         .key(to.objectKey())
@@ -110,7 +125,7 @@ final class S3ObjectCopies {
                 String range = "bytes=" + first + "-" + (Math.min(first + partSize, size) - 1);
                 String etag = s3.uploadPartCopy(b -> b.sourceBucket(from.bucket())
                                 .sourceKey(from.objectKey())
-                                .copySourceIfMatch(source.etag())
+                                .copySourceIfMatch(sourceEtag)
                                 .copySourceRange(range)
                                 .destinationBucket(to.bucket())
                                 .destinationKey(to.objectKey())

@@ -1,5 +1,6 @@
 package dev.filegate.storage.s3;
 
+import dev.filegate.domain.storage.ObjectChanged;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ReadConditions;
@@ -16,8 +17,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * Reads of one object: HEAD, and GET with a range and {@code If-None-Match}. A GET holds one of its tenant's
- * transfer shares until its body is closed; a body closed early aborts its store connection.
+ * Reads of one object: HEAD, and GET with a range, {@code If-None-Match} and {@code If-Match} (a 412 is {@link
+ * ObjectChanged}). A GET holds one of its tenant's transfer shares until its body is closed; a body closed early
+ * aborts its store connection.
  */
 final class S3ObjectReads {
 
@@ -77,9 +79,16 @@ final class S3ObjectReads {
                 GetObjectRequest.builder().bucket(location.bucket()).key(location.objectKey());
         conditions.range().ifPresent(r -> request.range(r.toHeader()));
         conditions.ifNoneMatch().ifPresent(request::ifNoneMatch);
+        conditions.ifMatch().ifPresent(request::ifMatch);
         try {
             ResponseInputStream<GetObjectResponse> stream = s3.getObject(request.build());
             GetObjectResponse r = stream.response();
+            if (conditions.ifMatch().isPresent()
+                    && !ObjectChanged.sameTag(r.eTag(), conditions.ifMatch().get())) {
+                // A store that ignores If-Match: its answer says which object it sent, and it is not the one named.
+                stream.abort();
+                throw new ObjectChanged("the object to read is not the one named");
+            }
             StoredObject stored = StoredObjects.described(
                     location.key(),
                     StoredObjects.totalSize(r),
@@ -94,6 +103,7 @@ final class S3ObjectReads {
             }
             return switch (S3Errors.status(e)) {
                 case 304 -> new ObjectRead.NotModified(conditions.ifNoneMatch().orElse(null));
+                case 412 -> throw new ObjectChanged("the object to read is not the one named");
                 case 416 ->
                     head(location, "reading object metadata")
                             .<ObjectRead>map(o -> new ObjectRead.RangeNotSatisfiable(o.size()))

@@ -122,10 +122,13 @@ public final class S3ObjectStore implements ObjectStore {
         return reads.head(location, "reading object metadata");
     }
 
-    /** A copy of a source over the multipart copy threshold goes in parts ({@link S3ObjectCopies}). */
+    /**
+     * A copy of a source over the multipart copy threshold goes in parts ({@link S3ObjectCopies}); the store checks
+     * {@code sourceEtag} on the CopyObject or on every UploadPartCopy.
+     */
     @Override
-    public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
-        return copies.copy(from, to, object);
+    public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object, String sourceEtag) {
+        return copies.copy(from, to, object, sourceEtag);
     }
 
     /** A read holds one of its tenant's transfer shares until its body is closed. */

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.filegate.domain.file.FileId;
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectChanged;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ReadConditions;
-import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.OrgId;
 import java.io.ByteArrayInputStream;
@@ -83,11 +83,12 @@ class S3LargeCopiesTest {
     private static final NewObject SEALED =
             new NewObject("application/pdf", "Bericht für Q1.pdf", "alice", OptionalLong.of(SIZE));
 
-    private void put(ObjectLocation at, byte[] bytes) throws IOException {
-        store.put(
-                at,
-                NewObject.unvalidated("application/octet-stream", "mallory", OptionalLong.of(bytes.length)),
-                new ByteArrayInputStream(bytes));
+    private String put(ObjectLocation at, byte[] bytes) throws IOException {
+        return store.put(
+                        at,
+                        NewObject.unvalidated("application/octet-stream", "mallory", OptionalLong.of(bytes.length)),
+                        new ByteArrayInputStream(bytes))
+                .etag();
     }
 
     private byte[] stored(ObjectLocation at) throws IOException {
@@ -107,9 +108,9 @@ class S3LargeCopiesTest {
         ObjectLocation incoming = file(1).incomingArea();
         ObjectLocation target = file(1);
         byte[] body = random(SIZE);
-        put(incoming, body);
+        String etag = put(incoming, body);
 
-        StoredObject copy = store.copy(incoming, target, SEALED);
+        StoredObject copy = store.copy(incoming, target, SEALED, etag);
         assertTrue(copy.etag().endsWith("-3\""), "three part copies: " + copy.etag());
         assertEquals(store.head(target).orElseThrow(), copy, "the copy as stored");
         assertEquals(SIZE, copy.size());
@@ -127,9 +128,9 @@ class S3LargeCopiesTest {
     void aSourceOverTheThresholdIsCopiedOntoItselfInParts() throws IOException {
         ObjectLocation at = file(1);
         byte[] body = random(SIZE);
-        put(at, body);
+        String etag = put(at, body);
 
-        StoredObject sealed = store.copy(at, at, SEALED);
+        StoredObject sealed = store.copy(at, at, SEALED, etag);
         assertTrue(sealed.etag().endsWith("-3\""), sealed.etag());
         assertEquals("Bericht für Q1.pdf", sealed.filename());
         assertEquals("application/pdf", store.head(at).orElseThrow().contentType());
@@ -141,18 +142,31 @@ class S3LargeCopiesTest {
     void aSourceAtTheThresholdIsOneCopyObject() throws IOException {
         ObjectLocation at = file(1);
         byte[] body = random((int) THRESHOLD);
-        put(at, body);
-        StoredObject sealed = store.copy(at, at, SEALED);
+        String etag = put(at, body);
+        StoredObject sealed = store.copy(at, at, SEALED, etag);
         assertFalse(sealed.etag().contains("-"), "a single copy's tag: " + sealed.etag());
         assertEquals("Bericht für Q1.pdf", sealed.filename());
         assertArrayEquals(body, stored(at));
     }
 
     @Test
+    void aSourceOverTheThresholdReplacedBeforeTheCopyIsNotCopiedAtAll() throws IOException {
+        ObjectLocation at = file(1);
+        String checked = put(at, random(SIZE));
+        byte[] unchecked = random(SIZE + 1);
+        put(at, unchecked);
+
+        assertThrows(ObjectChanged.class, () -> store.copy(at, at, SEALED, checked));
+        assertEquals(null, store.head(at).orElseThrow().filename(), "the bytes written since are not sealed");
+        assertArrayEquals(unchecked, stored(at));
+        assertEquals(List.of(), openUploads());
+    }
+
+    @Test
     void aSourceReplacedDuringTheCopyFailsItAndLeavesNoTargetAndNoOpenUpload() throws IOException {
         ObjectLocation incoming = file(1).incomingArea();
         ObjectLocation target = file(1);
-        put(incoming, random(SIZE));
+        String etag = put(incoming, random(SIZE));
         // Before the second range is copied, a client writes the source again: the copy must not splice versions.
         AtomicInteger partCopies = new AtomicInteger();
         S3Client replacingSource = (S3Client) Proxy.newProxyInstance(
@@ -174,7 +188,7 @@ class S3LargeCopiesTest {
         S3ObjectCopies copies = new S3ObjectCopies(
                 replacingSource, bounded, bounded, reads, new MultipartAborts(replacingSource, bounded), THRESHOLD);
 
-        StoreUnavailable failure = assertThrows(StoreUnavailable.class, () -> copies.copy(incoming, target, SEALED));
+        ObjectChanged failure = assertThrows(ObjectChanged.class, () -> copies.copy(incoming, target, SEALED, etag));
         assertTrue(failure.getMessage().contains("replaced"), failure.getMessage());
         assertEquals(2, partCopies.get(), "the copy stopped at the range whose source had changed");
         assertEquals(Optional.empty(), store.head(target));

@@ -33,18 +33,30 @@ public interface ObjectStore {
 
     /**
      * Copies an object server-side, with {@code object}'s type and metadata instead of the source's (which a client
-     * may have written). {@code from} and {@code to} may be the same object (rewriting its metadata in place).
+     * may have written), but only the object at {@code from} whose entity tag is {@code sourceEtag}: the one the
+     * caller described or checked. {@code from} and {@code to} may be the same object (rewriting its metadata in
+     * place). The condition holds for every byte copied, also for a copy the store makes in several parts: bytes of
+     * another object at {@code from}, written before or during the copy, are never copied, not even some of them.
      *
+     * <p>The condition is the store's to enforce (S3: {@code x-amz-copy-source-if-match} on CopyObject and on every
+     * UploadPartCopy), in the same step as the copy. A store that ignores it copies whatever is at {@code from}:
+     * callers whose safety depends on it copy only from objects that nobody else writes, or check the copy.
+     *
+     * @param sourceEtag the entity tag of the object to copy, as {@link #head} or a write reported it (quoted or not)
      * @return the copy as stored
-     * @throws StoreUnavailable when there is no object at {@code from}
+     * @throws ObjectChanged when the object at {@code from} is not the one with that entity tag, or there is none:
+     *     nothing was written at {@code to}
      */
-    StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object);
+    StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object, String sourceEtag);
 
     /**
      * Reads an object: the whole of it, the one range asked for ({@link ObjectRead.Content#contentRange()} then says
      * which bytes of how many, and {@link StoredObject#size()} is still the whole object's), {@link
      * ObjectRead.NotModified} when {@code If-None-Match} names its entity tag, {@link ObjectRead.RangeNotSatisfiable}
-     * for a range that starts past its end, or {@link ObjectRead.Missing}.
+     * for a range that starts past its end, or {@link ObjectRead.Missing}. The content's {@link StoredObject#etag()}
+     * is the entity tag of the object whose bytes it carries.
+     *
+     * @throws ObjectChanged when {@link ReadConditions#ifMatch()} names another entity tag than the object's
      */
     ObjectRead get(ObjectLocation location, ReadConditions conditions);
 

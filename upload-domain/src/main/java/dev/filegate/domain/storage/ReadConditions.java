@@ -4,8 +4,11 @@ import dev.filegate.domain.policy.PolicyViolation;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Conditions of a read: an optional byte range and an optional {@code If-None-Match} entity tag. */
-public record ReadConditions(Optional<ByteRange> range, Optional<String> ifNoneMatch) {
+/**
+ * Conditions of a read: an optional byte range, an optional {@code If-None-Match} entity tag (a client's), and an
+ * optional {@code If-Match} entity tag (the service's own: read only the object it checks, never one written since).
+ */
+public record ReadConditions(Optional<ByteRange> range, Optional<String> ifNoneMatch, Optional<String> ifMatch) {
 
     /** The longest {@code If-None-Match} accepted: a handful of entity tags. */
     public static final int MAX_IF_NONE_MATCH = 1024;
@@ -32,7 +35,20 @@ public record ReadConditions(Optional<ByteRange> range, Optional<String> ifNoneM
                 ByteRange.parse(range), Optional.ofNullable(ifNoneMatch).map(String::strip));
     }
 
+    /** A range and a client's {@code If-None-Match}, with no {@code If-Match}. */
+    public ReadConditions(Optional<ByteRange> range, Optional<String> ifNoneMatch) {
+        this(range, ifNoneMatch, Optional.empty());
+    }
+
     public static ReadConditions none() {
         return new ReadConditions(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * These conditions, reading only the object whose entity tag is {@code etag}: the store answers {@link
+     * ObjectChanged} for any other ({@link ObjectStore#get}).
+     */
+    public ReadConditions onlyIfMatch(String etag) {
+        return new ReadConditions(range, ifNoneMatch, Optional.of(etag));
     }
 }

@@ -4,6 +4,7 @@ import dev.filegate.domain.policy.FileSignatures;
 import dev.filegate.domain.policy.MediaType;
 import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.storage.ByteRange;
+import dev.filegate.domain.storage.ObjectChanged;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ObjectStore;
@@ -44,12 +45,16 @@ final class ArrivedContent {
     }
 
     /**
-     * Checks the object at {@code location} (which no client can change any more) in one read: its leading bytes
-     * against its type and, when {@code sha256Hex} is given, its SHA-256 over every byte. The store enforces a bound
-     * checksum on a PUT, not on a copy it lets a PUT URL make, so a declared one is checked here.
+     * Checks the object at {@code location} whose entity tag is {@code etag} (which no client can change) in one
+     * read: its leading bytes against its type and, when {@code sha256Hex} is given, its SHA-256 over every byte. The
+     * store enforces a bound checksum on a PUT, not on a copy it lets a PUT URL make, so a declared one is checked
+     * here. The read is of that object only (If-Match, and the entity tag of what was read compared too): what passes
+     * is what {@code etag} names, and only that may be sealed.
+     *
+     * @throws ObjectChanged when the object at {@code location} is no longer the one {@code etag} names
      */
     static void checkBytes(
-            ObjectStore store, ObjectLocation location, MediaType declared, long size, String sha256Hex) {
+            ObjectStore store, ObjectLocation location, String etag, MediaType declared, long size, String sha256Hex) {
         boolean hashed = sha256Hex != null;
         if (size == 0 && !hashed) {
             FileSignatures.check(declared, new byte[0]);
@@ -58,11 +63,14 @@ final class ArrivedContent {
         Optional<ByteRange> range = hashed
                 ? Optional.empty()
                 : Optional.of(new ByteRange(0L, Math.min(size, FileSignatures.HEAD_BYTES) - 1));
-        ObjectRead read = store.get(location, new ReadConditions(range, Optional.empty()));
+        ObjectRead read = store.get(location, new ReadConditions(range, Optional.empty()).onlyIfMatch(etag));
         if (!(read instanceof ObjectRead.Content content)) {
-            throw notUploaded();
+            throw new ObjectChanged("the object to check is gone");
         }
         try (SizeLimitedInputStream in = new SizeLimitedInputStream(content.body(), size)) {
+            if (!ObjectChanged.sameTag(content.object().etag(), etag)) {
+                throw new ObjectChanged("the store sent another object than the one to check");
+            }
             FileSignatures.check(declared, in.readNBytes(FileSignatures.HEAD_BYTES));
             if (hashed) {
                 in.transferTo(OutputStream.nullOutputStream());

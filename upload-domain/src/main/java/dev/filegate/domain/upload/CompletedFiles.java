@@ -54,13 +54,18 @@ public final class CompletedFiles {
     }
 
     /**
-     * Seals the validated copy at {@code location} (of {@code size} bytes) in place with its filename: from now on it
-     * is complete.
+     * Seals the validated copy at {@code location} (of {@code size} bytes, with entity tag {@code checkedEtag}) in
+     * place with its filename: from now on it is complete. Only that very object is sealed: the copy is conditional on
+     * its entity tag, so that bytes written there since the check are never sealed.
+     *
+     * @throws dev.filegate.domain.storage.ObjectChanged when the object at {@code location} is no longer the one
+     *     checked: nothing was sealed
      */
-    StoredObject seal(ObjectLocation location, PendingUpload upload, long size) {
+    StoredObject seal(ObjectLocation location, PendingUpload upload, long size, String checkedEtag) {
         return store.copy(
                 location,
                 location,
-                new NewObject(upload.contentType(), upload.filename(), upload.uploadedBy(), OptionalLong.of(size)));
+                new NewObject(upload.contentType(), upload.filename(), upload.uploadedBy(), OptionalLong.of(size)),
+                checkedEtag);
     }
 }

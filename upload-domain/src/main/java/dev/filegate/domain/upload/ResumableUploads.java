@@ -240,13 +240,13 @@ public final class ResumableUploads {
                     throw new PolicyViolation(
                             PolicyViolation.Kind.INVALID_REQUEST, "the assembled size differs from the parts' sum");
                 }
-                ArrivedContent.checkBytes(store, location, declared, total, null);
+                ArrivedContent.checkBytes(store, location, assembled.etag(), declared, total, null);
             } catch (PolicyViolation e) {
                 store.delete(location);
                 ledger.close(current);
                 throw e;
             }
-            StoredObject sealed = files.seal(location, current, total);
+            StoredObject sealed = files.seal(location, current, total, assembled.etag());
             ledger.close(current);
             return StoredFile.of(org, sealed);
         }

@@ -70,14 +70,19 @@ public final class UploadCompletion {
         ObjectLocation incoming = location.incomingArea();
         StoredObject arrived = store.head(incoming).orElseThrow(ArrivedContent::notUploaded);
         long size;
+        StoredObject copy;
         try {
             MediaType declared = MediaType.parse(p.contentType());
             ArrivedContent.checkDescription(arrived, declared);
             if (arrived.uploadedBy() != null) {
                 throw ArrivedContent.foreignMetadata(); // (nothing signed for the incoming area writes an uploader)
             }
-            StoredObject copy = store.copy(
-                    incoming, location, NewObject.unvalidated(p.contentType(), p.uploadedBy(), OptionalLong.empty()));
+            // Exactly the object described above is copied, and exactly the copy is checked and sealed.
+            copy = store.copy(
+                    incoming,
+                    location,
+                    NewObject.unvalidated(p.contentType(), p.uploadedBy(), OptionalLong.empty()),
+                    arrived.etag());
             size = copy.size();
             boolean fits = p.transfer() == PendingUpload.Transfer.PUT
                     ? size == p.size()
@@ -87,14 +92,14 @@ public final class UploadCompletion {
                 throw new PolicyViolation(
                         PolicyViolation.Kind.INVALID_REQUEST, "the uploaded size differs from the declared one");
             }
-            ArrivedContent.checkBytes(store, location, declared, size, p.sha256Hex());
+            ArrivedContent.checkBytes(store, location, copy.etag(), declared, size, p.sha256Hex());
         } catch (PolicyViolation e) {
             store.delete(location);
             store.delete(incoming);
             ledger.close(p); // kept, so that bytes PUT again are swept too
             throw e;
         }
-        StoredObject sealed = files.seal(location, p, size);
+        StoredObject sealed = files.seal(location, p, size, copy.etag());
         store.delete(incoming);
         ledger.close(p);
         return StoredFile.of(org, sealed).withSha256(p.sha256Hex());

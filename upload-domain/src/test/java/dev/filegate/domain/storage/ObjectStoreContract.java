@@ -287,9 +287,13 @@ public abstract class ObjectStoreContract {
     @Test
     void aCopyCarriesTheNewTypeAndMetadataNotTheSources() throws IOException {
         ObjectLocation incoming = file(ACME, 1).incomingArea();
-        put(incoming, new NewObject("text/html", "client-chose.html", "mallory", OptionalLong.of(HELLO.length)), HELLO);
+        String etag = put(
+                        incoming,
+                        new NewObject("text/html", "client-chose.html", "mallory", OptionalLong.of(HELLO.length)),
+                        HELLO)
+                .etag();
         ObjectLocation target = file(ACME, 1);
-        StoredObject copy = store.copy(incoming, target, validated("report.pdf", HELLO.length));
+        StoredObject copy = store.copy(incoming, target, validated("report.pdf", HELLO.length), etag);
         StoredObject head = store.head(target).orElseThrow();
         assertEquals(head, copy, "the copy as stored");
         assertEquals("application/pdf", head.contentType());
@@ -304,8 +308,9 @@ public abstract class ObjectStoreContract {
     @Test
     void aCopyOntoItselfRewritesItsMetadataAndKeepsItsBytes() throws IOException {
         ObjectLocation at = file(ACME, 1);
-        put(at, NewObject.unvalidated("application/pdf", "svc", OptionalLong.of(HELLO.length)), HELLO);
-        StoredObject sealed = store.copy(at, at, validated("report.pdf", HELLO.length));
+        String etag = put(at, NewObject.unvalidated("application/pdf", "svc", OptionalLong.of(HELLO.length)), HELLO)
+                .etag();
+        StoredObject sealed = store.copy(at, at, validated("report.pdf", HELLO.length), etag);
         assertEquals("report.pdf", sealed.filename());
         StoredObject head = store.head(at).orElseThrow();
         assertEquals("report.pdf", head.filename());
@@ -314,12 +319,67 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
-    void copyingAnObjectThatIsNotThereIsAStoreFailure() throws IOException {
-        put(file(ACME, 1), HELLO);
+    void copyingAnObjectThatIsNotThereCopiesNothingAndSaysTheObjectChanged() throws IOException {
+        String etag = put(file(ACME, 1), HELLO).etag();
         assertThrows(
-                StoreUnavailable.class,
-                () -> store.copy(file(ACME, 2), file(ACME, 3), validated("report.pdf", HELLO.length)));
+                ObjectChanged.class,
+                () -> store.copy(file(ACME, 2), file(ACME, 3), validated("report.pdf", HELLO.length), etag));
         assertEquals(Optional.empty(), store.head(file(ACME, 3)));
+    }
+
+    @Test
+    void aCopyCopiesOnlyTheObjectItNamesByEntityTagAndNothingOfOneWrittenSince() throws IOException {
+        ObjectLocation incoming = file(ACME, 1).incomingArea();
+        ObjectLocation target = file(ACME, 1);
+        String checked = put(incoming, HELLO).etag();
+        byte[] other = "other bytes, put again".getBytes();
+        String current = put(incoming, other).etag();
+        assertNotEquals(checked, current);
+
+        assertThrows(
+                ObjectChanged.class,
+                () -> store.copy(incoming, target, validated("report.pdf", HELLO.length), checked),
+                "the object named is no longer there");
+        assertEquals(Optional.empty(), store.head(target), "nothing was copied");
+
+        StoredObject copy = store.copy(incoming, target, validated("report.pdf", other.length), unquoted(current));
+        assertArrayEquals(other, stored(target), "the object named is copied, its tag quoted or not");
+        assertEquals(other.length, copy.size());
+    }
+
+    @Test
+    void aSealOntoItselfNamingAReplacedObjectLeavesTheReplacementUnsealed() throws IOException {
+        ObjectLocation at = file(ACME, 1);
+        String checked = put(at, NewObject.unvalidated("application/pdf", "svc", OptionalLong.of(HELLO.length)), HELLO)
+                .etag();
+        byte[] unchecked = "written after the check".getBytes();
+        put(at, NewObject.unvalidated("application/pdf", "svc", OptionalLong.of(unchecked.length)), unchecked);
+
+        assertThrows(ObjectChanged.class, () -> store.copy(at, at, validated("report.pdf", HELLO.length), checked));
+        StoredObject head = store.head(at).orElseThrow();
+        assertNull(head.filename(), "the bytes nobody checked are not sealed");
+        assertArrayEquals(unchecked, stored(at));
+    }
+
+    @Test
+    void aReadNamingAnEntityTagReadsOnlyThatObject() throws IOException {
+        ObjectLocation at = file(ACME, 1);
+        String first = put(at, HELLO).etag();
+        byte[] other = "other bytes, put again".getBytes();
+        String current = put(at, other).etag();
+
+        assertThrows(
+                ObjectChanged.class, () -> store.get(at, ReadConditions.none().onlyIfMatch(first)));
+        assertThrows(ObjectChanged.class, () -> store.get(at, range("bytes=0-3").onlyIfMatch(first)));
+        ObjectRead read = store.get(at, ReadConditions.none().onlyIfMatch(current));
+        assertEquals(current, content(read).object().etag());
+        assertArrayEquals(other, bytes(read));
+        assertArrayEquals(
+                "othe".getBytes(), bytes(store.get(at, range("bytes=0-3").onlyIfMatch(unquoted(current)))));
+    }
+
+    private static String unquoted(String etag) {
+        return etag.replace("\"", "");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.storage.ByteRange;
 import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectChanged;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectPage;
 import dev.filegate.domain.storage.ObjectRead;
@@ -11,7 +12,6 @@ import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.ReadConditions;
 import dev.filegate.domain.storage.StoreAdministration;
 import dev.filegate.domain.storage.StoreHealth;
-import dev.filegate.domain.storage.StoreUnavailable;
 import dev.filegate.domain.storage.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -114,11 +114,14 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
     }
 
     @Override
-    public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object) {
+    public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object, String sourceEtag) {
         String source = from.bucket() + "/" + from.objectKey();
         StoredObject o = objects.get(source);
         if (o == null) {
-            throw new StoreUnavailable("the object to copy vanished", null);
+            throw new ObjectChanged("the object to copy is gone");
+        }
+        if (!ObjectChanged.sameTag(o.etag(), sourceEtag)) {
+            throw new ObjectChanged("the object to copy is not the one named");
         }
         StoredObject copied = new StoredObject(
                 to.key(),
@@ -140,6 +143,10 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
         StoredObject object = objects.get(id);
         if (object == null) {
             return new ObjectRead.Missing();
+        }
+        if (conditions.ifMatch().isPresent()
+                && !ObjectChanged.sameTag(object.etag(), conditions.ifMatch().get())) {
+            throw new ObjectChanged("the object to read is not the one named");
         }
         if (conditions
                 .ifNoneMatch()
