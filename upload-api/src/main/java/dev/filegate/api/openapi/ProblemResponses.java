@@ -53,9 +53,13 @@ public class ProblemResponses implements OASFilter {
                     Pattern.compile(".*/complete"),
                     "POST",
                     statuses(
-                            "409", "nothing was uploaded yet",
-                            "413", "the uploaded bytes are larger than signed or allowed",
-                            "415", "the uploaded bytes are not of the declared type")),
+                            "409",
+                            "nothing was uploaded yet, or the upload changed while it was being completed (complete it"
+                                    + " again)",
+                            "413",
+                            "the uploaded bytes are larger than signed or allowed",
+                            "415",
+                            "the uploaded bytes are not of the declared type")),
             new Row(
                     Pattern.compile("/orgs/\\{org}/files/\\{id}"),
                     "GET",

@@ -3,6 +3,7 @@ package dev.filegate.domain.upload;
 import dev.filegate.domain.file.FileId;
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectChanged;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUpload;
@@ -54,16 +55,18 @@ public final class CompletedFiles {
     }
 
     /**
-     * Seals the validated copy at {@code location} (of {@code size} bytes, with entity tag {@code checkedEtag}) in
-     * place with its filename: from now on it is complete. Only that very object is sealed: the copy is conditional on
-     * its entity tag, so that bytes written there since the check are never sealed.
+     * Seals the validated object at {@code checked} (of {@code size} bytes, with entity tag {@code checkedEtag}) at
+     * the file's {@code location} (the same object, or a copy nobody else writes) with its filename: from now on it
+     * is complete. Only that very object is sealed: the copy is conditional on its entity tag, so that bytes written
+     * there since the check (by a client, or by another instance of the service completing the same upload) are
+     * never sealed.
      *
-     * @throws dev.filegate.domain.storage.ObjectChanged when the object at {@code location} is no longer the one
-     *     checked: nothing was sealed
+     * @throws ObjectChanged when {@code checked} is no longer the object checked: nothing was sealed
      */
-    StoredObject seal(ObjectLocation location, PendingUpload upload, long size, String checkedEtag) {
+    StoredObject seal(
+            ObjectLocation checked, ObjectLocation location, PendingUpload upload, long size, String checkedEtag) {
         return store.copy(
-                location,
+                checked,
                 location,
                 new NewObject(upload.contentType(), upload.filename(), upload.uploadedBy(), OptionalLong.of(size)),
                 checkedEtag);

@@ -246,7 +246,7 @@ public final class ResumableUploads {
                 ledger.close(current);
                 throw e;
             }
-            StoredObject sealed = files.seal(location, current, total, assembled.etag());
+            StoredObject sealed = files.seal(location, location, current, total, assembled.etag());
             ledger.close(current);
             return StoredFile.of(org, sealed);
         }

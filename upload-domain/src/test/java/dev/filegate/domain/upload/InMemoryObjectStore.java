@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * A store for the domain's own rules, both ports over one map: keeps bytes in a map and, like a real store, nothing of
  * a failed write. It honours the same contract as the S3 adapter ({@code ObjectStoreContract},
- * {@code StoreAdministrationContract}), so that the domain's tests are not passing against a kinder store.
+ * {@code StoreAdministrationContract}), so that the domain's tests are not passing against a kinder store. Each call
+ * is atomic (tests that play two instances of the service call it from two threads).
  */
 public final class InMemoryObjectStore implements ObjectStore, StoreAdministration {
 
@@ -42,7 +43,8 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
     int puts;
 
     @Override
-    public StoredObject put(ObjectLocation location, NewObject object, InputStream body) throws IOException {
+    public synchronized StoredObject put(ObjectLocation location, NewObject object, InputStream body)
+            throws IOException {
         puts++;
         byte[] data = body.readAllBytes();
         if (object.length().isPresent() && data.length < object.length().getAsLong()) {
@@ -75,17 +77,17 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
     }
 
     @Override
-    public Optional<StoredObject> head(ObjectLocation location) {
+    public synchronized Optional<StoredObject> head(ObjectLocation location) {
         return Optional.ofNullable(objects.get(location.bucket() + "/" + location.objectKey()));
     }
 
     @Override
-    public void prepare(String bucket) {
+    public synchronized void prepare(String bucket) {
         prepared.add(bucket);
     }
 
     @Override
-    public Usage usage(String bucket, String prefix) {
+    public synchronized Usage usage(String bucket, String prefix) {
         List<StoredObject> found = objects.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(bucket + "/" + prefix))
                 .map(Map.Entry::getValue)
@@ -95,7 +97,7 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
     }
 
     @Override
-    public List<String> childPrefixes(String bucket, String prefix) {
+    public synchronized List<String> childPrefixes(String bucket, String prefix) {
         return objects.keySet().stream()
                 .filter(k -> k.startsWith(bucket + "/" + prefix))
                 .map(k -> k.substring(bucket.length() + 1 + prefix.length()))
@@ -106,7 +108,7 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
     }
 
     @Override
-    public List<String> buckets() {
+    public synchronized List<String> buckets() {
         return Stream.concat(prepared.stream(), objects.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))))
                 .distinct()
                 .sorted()
@@ -114,7 +116,7 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
     }
 
     @Override
-    public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object, String sourceEtag) {
+    public synchronized StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object, String sourceEtag) {
         String source = from.bucket() + "/" + from.objectKey();
         StoredObject o = objects.get(source);
         if (o == null) {
@@ -138,7 +140,7 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
     }
 
     @Override
-    public ObjectRead get(ObjectLocation location, ReadConditions conditions) {
+    public synchronized ObjectRead get(ObjectLocation location, ReadConditions conditions) {
         String id = location.bucket() + "/" + location.objectKey();
         StoredObject object = objects.get(id);
         if (object == null) {
@@ -181,14 +183,14 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
     }
 
     @Override
-    public boolean delete(ObjectLocation location) {
+    public synchronized boolean delete(ObjectLocation location) {
         bytes.remove(location.bucket() + "/" + location.objectKey());
         return objects.remove(location.bucket() + "/" + location.objectKey()) != null;
     }
 
     /** The cursor is the last object key of the previous page. */
     @Override
-    public ObjectPage list(String bucket, String prefix, String cursor, int limit) {
+    public synchronized ObjectPage list(String bucket, String prefix, String cursor, int limit) {
         List<String> keys = objects.keySet().stream()
                 .filter(k -> k.startsWith(bucket + "/" + prefix))
                 .map(k -> k.substring(bucket.length() + 1))
@@ -202,12 +204,12 @@ public final class InMemoryObjectStore implements ObjectStore, StoreAdministrati
     }
 
     @Override
-    public StoreHealth health(String bucket) {
+    public synchronized StoreHealth health(String bucket) {
         return new StoreHealth(true, "in memory");
     }
 
     @Override
-    public int finishCleanup() {
+    public synchronized int finishCleanup() {
         return 0;
     }
 }

@@ -9,28 +9,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The pending-upload ledger in a map, for unit tests. */
+/** The pending-upload ledger in a map, for unit tests; safe for the threads of tests that play two instances. */
 public final class InMemoryPendingUploads implements PendingUploads {
 
     final Map<String, PendingUpload> entries = new HashMap<>();
 
     @Override
-    public void record(PendingUpload u) {
+    public synchronized void record(PendingUpload u) {
         entries.put(u.bucket() + "/" + u.key(), u);
     }
 
     @Override
-    public Optional<PendingUpload> find(String bucket, StorageKey key) {
+    public synchronized Optional<PendingUpload> find(String bucket, StorageKey key) {
         return Optional.ofNullable(entries.get(bucket + "/" + key));
     }
 
     @Override
-    public void remove(String bucket, StorageKey key) {
+    public synchronized void remove(String bucket, StorageKey key) {
         entries.remove(bucket + "/" + key);
     }
 
     @Override
-    public List<PendingUpload> list(String bucket, String prefix) {
+    public synchronized List<PendingUpload> list(String bucket, String prefix) {
         return new ArrayList<>(entries.values().stream()
                 .filter(u -> u.bucket().equals(bucket) && u.key().value().startsWith(prefix))
                 .toList());

@@ -14,6 +14,7 @@ import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectRead;
+import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.ReadConditions;
 import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.AccessDenied;
@@ -25,6 +26,7 @@ import dev.filegate.domain.tenant.TenancyStrategy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -36,7 +38,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UploadCompletionTest {
 
@@ -213,6 +224,153 @@ class UploadCompletionTest {
         assertThrows(FileNotFound.class, () -> completion.complete(alice, ACME, "../" + u.id().value()));
         assertFalse(ledger.find("files", location(u).key()).orElseThrow().closed(), "nothing was touched");
         assertTrue(store.head(location(u).incomingArea()).isPresent());
+    }
+
+    /** Bytes of the PNG's size that are not a PNG: what a client re-PUTs to have something unchecked served. */
+    private static final byte[] UNCHECKED = "<script>1;//".getBytes();
+
+    /** Another instance of the service: the same store and ledger, its own lock. */
+    private UploadCompletion instance(ObjectStore through) {
+        return new UploadCompletion(through, ledger, tenancy, new AccessPolicy(false), Clock.systemUTC());
+    }
+
+    private byte[] bytesAt(ObjectLocation at) {
+        return store.bytes.get(at.bucket() + "/" + at.objectKey());
+    }
+
+    private static void await(CountDownLatch latch, String what) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS), "timed out waiting until " + what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Runnable clientPutsAgain(ObjectLocation where, byte[] bytes) {
+        return () -> {
+            try {
+                clientPuts(where, null, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    @ParameterizedTest(name = "on a store that {0} the entity tag a copy names")
+    @ValueSource(strings = {"enforces", "ignores"})
+    void anotherInstanceCompletingTheSameUploadBetweenThisOnesCheckAndItsSealNeverGetsUncheckedBytesSealed(
+            String conditions) throws Exception {
+        InterleavingStore replicas = new InterleavingStore(store, conditions.equals("ignores"));
+        PresignedUpload u = presign();
+        ObjectLocation file = location(u);
+        ObjectLocation incoming = file.incomingArea();
+        clientPuts(incoming, null, PNG);
+        CountDownLatch firstChecked = new CountDownLatch(1);
+        CountDownLatch secondCopied = new CountDownLatch(1);
+        CountDownLatch firstSealed = new CountDownLatch(1);
+        List<byte[]> servedOnceSealed = new CopyOnWriteArrayList<>();
+        // Instance A has checked the bytes and is about to seal them: the client PUTs other bytes with its URL, which
+        // is still valid, and calls complete on instance B, which gets as far as copying them before A seals.
+        replicas.onceBefore(InterleavingStore.Call::seal, () -> {
+            firstChecked.countDown();
+            await(secondCopied, "B copied the new bytes");
+        });
+        replicas.onceAfter(InterleavingStore.Call::seal, () -> {
+            servedOnceSealed.add(bytesAt(file));
+            firstSealed.countDown();
+        });
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            Future<StoredFile> a = instances.submit(() -> instance(replicas).complete(alice, ACME, u.id().value()));
+            await(firstChecked, "A checked its bytes");
+            clientPutsAgain(incoming, UNCHECKED).run();
+            replicas.onceAfter(c -> c.copyOf(incoming), () -> {
+                secondCopied.countDown();
+                await(firstSealed, "A sealed");
+            });
+            Future<StoredFile> b = instances.submit(() -> instance(replicas).complete(alice, ACME, u.id().value()));
+
+            StoredFile completed = a.get(10, TimeUnit.SECONDS);
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> b.get(10, TimeUnit.SECONDS));
+            assertEquals(
+                    PolicyViolation.Kind.TYPE_MISMATCH,
+                    assertInstanceOf(PolicyViolation.class, refused.getCause()).kind(),
+                    "B checked the bytes it copied, and refused them");
+            assertEquals(1, servedOnceSealed.size());
+            assertArrayEquals(PNG, servedOnceSealed.get(0), "what A sealed is what A checked, not B's bytes");
+            assertEquals(PNG.length, completed.size());
+            assertArrayEquals(PNG, served(u), "and B's refusal did not remove A's file");
+            assertEquals(Set.of("files/" + file.objectKey()), store.objects.keySet(), "no check copy is left");
+        } finally {
+            instances.shutdownNow();
+        }
+    }
+
+    @Test
+    void bytesPutAgainBetweenTheirCheckedDescriptionAndTheCopyAreAConflictThatACompletionRetriedResolves()
+            throws IOException {
+        InterleavingStore replicas = new InterleavingStore(store, false);
+        PresignedUpload u = presign();
+        ObjectLocation incoming = location(u).incomingArea();
+        clientPuts(incoming, null, PNG);
+        replicas.onceBefore(c -> c.copyOf(incoming), clientPutsAgain(incoming, OTHER_PNG));
+
+        UploadChanged conflict =
+                assertThrows(UploadChanged.class, () -> instance(replicas).complete(alice, ACME, u.id().value()));
+        assertEquals("the upload changed while it was being completed; complete it again", conflict.getMessage());
+        assertFalse(ledger.find("files", location(u).key()).orElseThrow().closed(), "the upload is still pending");
+        assertEquals(
+                Set.of("files/" + incoming.objectKey()),
+                store.objects.keySet(),
+                "nothing but the client's new bytes is left, and nothing is served");
+
+        assertEquals(
+                StoredFile.State.COMPLETE,
+                instance(replicas).complete(alice, ACME, u.id().value()).state());
+        assertArrayEquals(OTHER_PNG, served(u), "completing again checked and sealed the bytes there now");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"before it looked at the incoming bytes", "before it copied them"})
+    void aCompletionThatAnotherInstanceFinishedMeanwhileAnswersTheFile(String when) throws IOException {
+        InterleavingStore replicas = new InterleavingStore(store, false);
+        PresignedUpload u = presign();
+        ObjectLocation incoming = location(u).incomingArea();
+        clientPuts(incoming, null, PNG);
+        UploadCompletion other = instance(store);
+        replicas.onceBefore(
+                when.startsWith("before it looked") ? c -> c.headOf(incoming) : c -> c.copyOf(incoming),
+                () -> other.complete(alice, ACME, u.id().value()));
+
+        StoredFile answered = instance(replicas).complete(alice, ACME, u.id().value());
+        assertEquals(StoredFile.State.COMPLETE, answered.state());
+        assertEquals("cat.png", answered.filename());
+        assertArrayEquals(PNG, served(u));
+    }
+
+    @Test
+    void theSweeperRunningWhileAnExpiredUploadIsCompletedNeverRemovesWhatTheCompletionSeals() throws IOException {
+        InterleavingStore replicas = new InterleavingStore(store, false);
+        PresignedUpload u = presign();
+        clientPuts(location(u).incomingArea(), null, PNG);
+        PendingUploadSweeper sweeper = new PendingUploadSweeper(
+                store,
+                new InMemoryMultipartUploads(store, Clock.systemUTC()),
+                ledger,
+                () -> List.of("files"),
+                Clock.fixed(Instant.now().plus(Duration.ofDays(1)), ZoneOffset.UTC),
+                Duration.ofHours(1),
+                Duration.ofHours(24));
+        // The client completes late, after its URL and the grace ran out: the housekeeping job of another instance
+        // sweeps the upload between the completion's check and its seal.
+        replicas.onceBefore(InterleavingStore.Call::seal, sweeper::sweep);
+
+        instance(replicas).complete(alice, ACME, u.id().value());
+        assertArrayEquals(PNG, served(u));
+        sweeper.sweep();
+        assertArrayEquals(PNG, served(u), "a sealed file is kept");
+        assertTrue(ledger.find("files", location(u).key()).isEmpty(), "the entry the completion closed is swept");
     }
 
     private static byte[] sha256(byte[] bytes) {
