@@ -12,6 +12,7 @@ import dev.filegate.domain.storage.AccessSigner;
 import dev.filegate.domain.storage.MultipartUploads;
 import dev.filegate.domain.storage.MultipartUploads.UploadedPart;
 import dev.filegate.domain.storage.NewObject;
+import dev.filegate.domain.storage.ObjectChanged;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.PendingUpload;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -233,6 +235,9 @@ public final class ResumableUploads {
             } catch (MultipartUploads.MultipartRefused e) {
                 throw new PolicyViolation(PolicyViolation.Kind.INVALID_REQUEST, e.getMessage());
             }
+            // Checked and sealed is the assembled object, named by its entity tag: if anything else is at the
+            // location by then (another instance sealed it first, or a store completed the upload again from other
+            // parts), nothing unchecked is sealed.
             try {
                 MediaType declared = MediaType.parse(current.contentType());
                 ArrivedContent.checkDescription(assembled, declared);
@@ -245,11 +250,28 @@ public final class ResumableUploads {
                 store.delete(location);
                 ledger.close(current);
                 throw e;
+            } catch (ObjectChanged e) {
+                return completedMeanwhile(org, location).orElseThrow(UploadChanged::new);
             }
-            StoredObject sealed = files.seal(location, location, current, total, assembled.etag());
+            StoredObject sealed;
+            try {
+                sealed = files.seal(location, location, current, total, assembled.etag());
+            } catch (ObjectChanged e) {
+                return completedMeanwhile(org, location).orElseThrow(UploadChanged::new);
+            }
             ledger.close(current);
             return StoredFile.of(org, sealed);
         }
+    }
+
+    /**
+     * The file, when the ledger says another completion (another instance) completed this upload meanwhile; the
+     * entry stays open otherwise, and the housekeeping job removes what is left once it expires.
+     */
+    private Optional<StoredFile> completedMeanwhile(OrgId org, ObjectLocation location) {
+        return ledger.find(location)
+                .filter(PendingUpload::closed)
+                .flatMap(p -> files.find(location).map(o -> StoredFile.of(org, o)));
     }
 
     /** Aborts the upload: the store discards its parts. Aborting an upload already ended changes nothing. */

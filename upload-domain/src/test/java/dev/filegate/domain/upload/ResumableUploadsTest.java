@@ -18,8 +18,10 @@ import dev.filegate.domain.policy.UploadPolicy;
 import dev.filegate.domain.storage.AccessSigner.Audience;
 import dev.filegate.domain.storage.MultipartUploads;
 import dev.filegate.domain.storage.MultipartUploads.UploadedPart;
+import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectRead;
+import dev.filegate.domain.storage.ObjectStore;
 import dev.filegate.domain.storage.ReadConditions;
 import dev.filegate.domain.storage.SignedRequest;
 import dev.filegate.domain.tenant.AccessDenied;
@@ -30,12 +32,15 @@ import dev.filegate.domain.tenant.Role;
 import dev.filegate.domain.tenant.TenancyStrategy;
 import dev.filegate.domain.upload.ResumableUploads.ClaimedPart;
 import dev.filegate.domain.upload.ResumableUploads.Started;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +50,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResumableUploadsTest {
 
@@ -147,6 +154,68 @@ class ResumableUploadsTest {
         assertArrayEquals(whole.toByteArray(), served(s.fileId().value()));
         assertEquals(0, multipart.openCount());
         assertTrue(ledger.find("files", location(s).key()).orElseThrow().closed());
+    }
+
+    /** This upload's route on another instance of the service, through {@code through}. */
+    private ResumableUploads instance(ObjectStore through) {
+        return new ResumableUploads(
+                store,
+                multipart,
+                through,
+                signer,
+                ledger,
+                tenancy,
+                policy,
+                MultipartPolicy.defaults(),
+                new AccessPolicy(false),
+                StorageKeyGenerator.systemDefault(),
+                false);
+    }
+
+    @ParameterizedTest(name = "on a store that {0} the entity tag a copy names")
+    @ValueSource(strings = {"enforces", "ignores"})
+    void bytesOfAnotherSizeWrittenAtTheFileBetweenTheChecksAndTheSealAreNeverSealed(String conditions)
+            throws IOException {
+        Started s = start();
+        clientUploadsPart(s, 1, 5 * MIB);
+        clientUploadsPart(s, 2, 100);
+        ObjectLocation file = location(s);
+        byte[] unchecked = "<html><script>".getBytes();
+        // Whatever writes there after the check (a store that lets a completed upload be completed again from
+        // other parts, say) must not have its bytes sealed by this completion.
+        InterleavingStore replicas = new InterleavingStore(store, conditions.equals("ignores"));
+        replicas.onceBefore(InterleavingStore.Call::seal, () -> {
+            try {
+                store.put(
+                        file,
+                        NewObject.unvalidated("image/png", "alice", OptionalLong.of(unchecked.length)),
+                        new ByteArrayInputStream(unchecked));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        List<ClaimedPart> claimed =
+                claims(uploads.parts(alice, ACME, s.handle(), s.fileId().value()));
+
+        assertThrows(
+                UploadChanged.class,
+                () -> instance(replicas)
+                        .complete(alice, ACME, s.handle(), s.fileId().value(), claimed));
+        assertTrue(
+                store.head(file).filter(CompletedFiles::isComplete).isEmpty(),
+                "the bytes nobody checked are not sealed (or, sealed by a store that ignored the condition, deleted)");
+        assertTrue(files.describe(alice, ACME, s.fileId().value()).isEmpty(), "and not served");
+        assertFalse(ledger.find("files", file.key()).orElseThrow().closed(), "the entry is kept for the sweeper");
+        new PendingUploadSweeper(
+                        store,
+                        multipart,
+                        ledger,
+                        () -> List.of("files"),
+                        Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC),
+                        Duration.ofHours(1),
+                        MultipartPolicy.defaults().maxIdle())
+                .sweep();
+        assertTrue(store.objects.isEmpty(), "which removes them once the upload expired");
     }
 
     @Test
