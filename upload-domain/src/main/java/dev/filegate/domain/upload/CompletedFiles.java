@@ -61,24 +61,14 @@ public final class CompletedFiles {
      * there since the check (by a client, or by another instance of the service completing the same upload) are
      * never sealed.
      *
-     * <p>A store that ignored the condition would seal whatever is there; what it answers is compared with what was
-     * checked, as far as that is sound on any store: a sealed object of another size is deleted, and nothing is
-     * sealed. (Its entity tag is not compared: a store may give a copy a new one, S3 does for a copy of a multipart
-     * object.)
-     *
      * @throws ObjectChanged when {@code checked} is no longer the object checked: nothing was sealed
      */
     StoredObject seal(
             ObjectLocation checked, ObjectLocation location, PendingUpload upload, long size, String checkedEtag) {
-        StoredObject sealed = store.copy(
+        return store.copy(
                 checked,
                 location,
                 new NewObject(upload.contentType(), upload.filename(), upload.uploadedBy(), OptionalLong.of(size)),
                 checkedEtag);
-        if (sealed.size() != size) {
-            store.delete(location);
-            throw new ObjectChanged("the store sealed another object than the one checked");
-        }
-        return sealed;
     }
 }

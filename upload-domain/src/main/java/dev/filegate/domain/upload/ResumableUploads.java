@@ -259,6 +259,13 @@ public final class ResumableUploads {
             } catch (ObjectChanged e) {
                 return completedMeanwhile(org, location).orElseThrow(UploadChanged::new);
             }
+            if (sealed.size() != total) {
+                // A store that ignored the condition sealed whatever was there. Every completion of this upload
+                // assembles the same parts, so another size is bytes nobody checked: not left served. (The entity
+                // tag cannot tell: S3 gives the sealed copy of a multipart object a new one.)
+                store.delete(location);
+                return completedMeanwhile(org, location).orElseThrow(UploadChanged::new);
+            }
             ledger.close(current);
             return StoredFile.of(org, sealed);
         }
