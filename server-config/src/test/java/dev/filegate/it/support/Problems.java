@@ -12,6 +12,14 @@ public final class Problems {
 
     private Problems() {}
 
+    /**
+     * A body as it would be for any request: without the {@code request_id} member, which names this one request
+     * (two answers that must not differ, "absent" and "another tenant's", differ in it as any two requests do).
+     */
+    public static String withoutRequestId(String body) {
+        return body.replaceAll(",\\s*\"request_id\"\\s*:\\s*\"[^\"]*\"", "");
+    }
+
     /** The response has this status and a problem+json body naming it, without a stack trace. */
     public static JsonObject assertProblem(int status, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
