@@ -20,6 +20,7 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -112,23 +113,28 @@ public final class S3PendingUploads implements PendingUploads {
         }
     }
 
+    /** One listing call of at most {@code limit} markers, each then read; the cursor is the store's continuation. */
     @Override
-    public List<PendingUpload> list(String bucket, String keyPrefix) {
-        List<PendingUpload> found = new ArrayList<>();
+    public Page page(String bucket, String keyPrefix, String cursor, int limit) {
+        ListObjectsV2Response listed;
         try {
-            for (S3Object o : s3.listObjectsV2Paginator(
-                            b -> b.bucket(bucket).prefix(PREFIX + keyPrefix).overrideConfiguration(bounded))
-                    .contents()) {
-                StorageKey.parse(o.key().substring(PREFIX.length()))
-                        .flatMap(k -> find(bucket, k))
-                        .ifPresent(found::add);
-            }
+            listed = s3.listObjectsV2(b -> b.bucket(bucket)
+                    .prefix(PREFIX + keyPrefix)
+                    .maxKeys(Math.max(1, Math.min(limit, MAX_PAGE)))
+                    .continuationToken(cursor)
+                    .overrideConfiguration(bounded));
         } catch (NoSuchBucketException e) {
-            return List.of();
+            return new Page(List.of(), null);
         } catch (SdkException e) {
             throw new StoreUnavailable("listing pending uploads failed", null);
         }
-        return found;
+        List<PendingUpload> found = new ArrayList<>();
+        for (S3Object o : listed.contents()) {
+            StorageKey.parse(o.key().substring(PREFIX.length()))
+                    .flatMap(k -> find(bucket, k))
+                    .ifPresent(found::add);
+        }
+        return new Page(found, Boolean.TRUE.equals(listed.isTruncated()) ? listed.nextContinuationToken() : null);
     }
 
     private static PendingUpload parse(String bucket, StorageKey key, String text) {

@@ -3,16 +3,19 @@ package dev.filegate.domain.upload;
 import dev.filegate.domain.file.StorageKey;
 import dev.filegate.domain.storage.PendingUpload;
 import dev.filegate.domain.storage.PendingUploads;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** The pending-upload ledger in a map, for unit tests; safe for the threads of tests that play two instances. */
+/**
+ * The pending-upload ledger in a map, for unit tests; pages like the store, in key order; safe for the threads of
+ * tests that play two instances.
+ */
 public final class InMemoryPendingUploads implements PendingUploads {
 
-    final Map<String, PendingUpload> entries = new HashMap<>();
+    /** {@code bucket/key} → entry, in key order within a bucket. */
+    final Map<String, PendingUpload> entries = new TreeMap<>();
 
     @Override
     public synchronized void record(PendingUpload u) {
@@ -29,10 +32,16 @@ public final class InMemoryPendingUploads implements PendingUploads {
         entries.remove(bucket + "/" + key);
     }
 
+    /** The cursor is the last key of the previous page. */
     @Override
-    public synchronized List<PendingUpload> list(String bucket, String prefix) {
-        return new ArrayList<>(entries.values().stream()
+    public synchronized Page page(String bucket, String prefix, String cursor, int limit) {
+        List<PendingUpload> after = entries.values().stream()
                 .filter(u -> u.bucket().equals(bucket) && u.key().value().startsWith(prefix))
-                .toList());
+                .filter(u -> cursor == null || u.key().value().compareTo(cursor) > 0)
+                .toList();
+        List<PendingUpload> page = after.subList(0, Math.min(limit, after.size()));
+        return new Page(
+                page,
+                page.size() < after.size() ? page.get(page.size() - 1).key().value() : null);
     }
 }
