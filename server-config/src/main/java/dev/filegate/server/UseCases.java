@@ -13,7 +13,7 @@ import dev.filegate.domain.upload.FileService;
 import dev.filegate.domain.upload.ResumableUploads;
 import dev.filegate.domain.upload.UploadCompletion;
 import dev.filegate.domain.upload.UploadReservations;
-import dev.filegate.domain.upload.UsageReport;
+import dev.filegate.domain.usage.UsageReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -100,6 +100,7 @@ public class UseCases {
     @Singleton
     UsageReport usageReport(
             StoreAdministration administration, PendingUploads pending, ServiceConfiguration configuration) {
-        return new UsageReport(administration, pending, configuration.tenancy(), configuration.access());
+        return new UsageReport(
+                administration, pending, configuration.tenancy(), configuration.access(), Clock.systemUTC());
     }
 }

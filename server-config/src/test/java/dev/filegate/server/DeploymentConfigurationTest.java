@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.api.config.InvalidConfiguration;
 import dev.filegate.api.config.ServiceConfiguration;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,16 @@ class DeploymentConfigurationTest {
         assertTrue(message.contains("7-day"), message);
         assertTrue(message.contains("per-user"), message);
         assertTrue(message.contains("http(s)"), message);
+    }
+
+    @Test
+    void theUsageSnapshotIsTakenEveryFiveMinutesByDefaultAndAtMostEverySecond() {
+        Map<String, String> m = complete();
+        assertEquals(Duration.ofMinutes(5), service(m).housekeeping().usageRefresh());
+        m.put("admin.usage.refresh-interval", "PT0S");
+        assertTrue(failure(m).contains("admin.usage.refresh-interval: must be at least PT1S"), failure(m));
+        m.put("admin.usage.refresh-interval", "PT30S");
+        assertEquals(Duration.ofSeconds(30), service(m).housekeeping().usageRefresh());
     }
 
     @Test

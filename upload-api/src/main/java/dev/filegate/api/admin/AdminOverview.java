@@ -6,18 +6,19 @@ import dev.filegate.api.config.PolicyLimits.TypeLimit;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.StoreDescription;
 import dev.filegate.domain.policy.UploadPolicy;
-import dev.filegate.domain.storage.PendingUpload;
-import dev.filegate.domain.upload.UsageReport.TenantUsage;
+import dev.filegate.domain.usage.TenantUsage;
+import dev.filegate.domain.usage.UsageOverview;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The admin view (JSON-B, snake_case; absent values left out): what a tenant admin sees, and what only an operator
- * sees (where the store is, every tenant).
+ * sees (where the store is, every tenant). Pending uploads are paged by {@code GET /admin/pending}
+ * ({@link AdminPendingPage}).
  *
  * @param scope {@code all-tenants} for operators, else {@code own-tenant}
  */
-public record AdminOverview(
-        String scope, Configuration configuration, Store store, List<Tenant> tenants, List<Pending> pendingUploads) {
+public record AdminOverview(String scope, Configuration configuration, Store store, Usage usage) {
 
     /** The upload policy for everyone; the deployment's shape (nullable fields) for operators only. */
     public record Configuration(
@@ -61,35 +62,60 @@ public record AdminOverview(
     /** Whether the store answers; the detail only for operators. */
     public record Store(boolean up, String detail) {}
 
-    public record Tenant(String org, long files, long bytes) {
+    /**
+     * Usage per tenant, from the last snapshot (never a scan per request).
+     *
+     * @param state {@code taken}, or {@code not-taken} until the first snapshot after start-up (then only
+     *     {@code refresh_seconds} and perhaps {@code last_failure} are present)
+     * @param takenAt when the snapshot's scan began (ISO-8601)
+     * @param ageSeconds how long ago that was
+     * @param scanMillis how long the scan took
+     * @param refreshSeconds how often a snapshot is taken ({@code admin.usage.refresh-interval})
+     * @param pendingUploads pending uploads of the tenants in scope
+     * @param pendingListed how many of them {@code GET /admin/pending} pages through (the newest)
+     * @param lastFailure the last refresh, when it failed (the snapshot shown is older)
+     */
+    public record Usage(
+            String state,
+            String takenAt,
+            Long ageSeconds,
+            Long scanMillis,
+            long refreshSeconds,
+            List<Tenant> tenants,
+            Long pendingUploads,
+            Integer pendingListed,
+            Failure lastFailure) {
+
+        static Usage of(UsageOverview overview, Duration refresh) {
+            Failure failure = overview.lastFailure()
+                    .map(f -> new Failure(
+                            f.at().toString(),
+                            overview.allTenants() ? f.detail() : "the store did not answer the last scan"))
+                    .orElse(null);
+            long every = refresh.toSeconds();
+            return overview.snapshot()
+                    .map(t -> new Usage(
+                            "taken",
+                            t.takenAt().toString(),
+                            t.age().toSeconds(),
+                            t.scanTime().toMillis(),
+                            every,
+                            t.tenants().stream().map(Tenant::of).toList(),
+                            t.pendingUploads(),
+                            t.pendingListed(),
+                            failure))
+                    .orElseGet(() -> new Usage("not-taken", null, null, null, every, List.of(), null, null, failure));
+        }
+    }
+
+    /** One tenant's files, bytes and pending uploads. */
+    public record Tenant(String org, long files, long bytes, long pendingUploads) {
 
         static Tenant of(TenantUsage t) {
-            return new Tenant(t.org().value(), t.files(), t.bytes());
+            return new Tenant(t.org().value(), t.files(), t.bytes(), t.pendingUploads());
         }
     }
 
-    /**
-     * An upload signed but not (yet) completed. Never its file id: with it (and, for a PUT, its size) a store that
-     * honours unsigned copy headers would let a caller copy the file into an upload of its own (SECURITY.md).
-     */
-    public record Pending(
-            String org,
-            String filename,
-            String contentType,
-            long size,
-            String uploadedBy,
-            String createdAt,
-            String expiresAt) {
-
-        static Pending of(PendingUpload p) {
-            return new Pending(
-                    p.key().org().value(),
-                    p.filename(),
-                    p.contentType(),
-                    p.size(),
-                    p.uploadedBy(),
-                    p.createdAt().toString(),
-                    p.expiresAt().toString());
-        }
-    }
+    /** When the last refresh failed, and why (the store's reason for operators only). */
+    public record Failure(String at, String detail) {}
 }

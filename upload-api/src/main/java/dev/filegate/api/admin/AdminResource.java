@@ -7,7 +7,8 @@ import dev.filegate.api.health.StoreReadiness;
 import dev.filegate.api.security.Callers;
 import dev.filegate.domain.storage.StoreHealth;
 import dev.filegate.domain.tenant.Caller;
-import dev.filegate.domain.upload.UsageReport;
+import dev.filegate.domain.usage.UsageOverview;
+import dev.filegate.domain.usage.UsageReport;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,9 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The admin view: the active configuration without secrets, store health, usage and the uploads still pending. A
- * tenant's {@code admin} sees its own tenant and the upload policy; an {@code operator} (or an admin where
- * {@code auth.admin-cross-tenant=true}) sees every tenant and where the store is.
+ * The admin view: the active configuration without secrets, store health, and usage from the last snapshot (no scan
+ * per request: the store is asked only whether it answers). A tenant's {@code admin} sees its own tenant and the
+ * upload policy; an {@code operator} (or an admin where {@code auth.admin-cross-tenant=true}) sees every tenant and
+ * where the store is. Pending uploads are paged by {@link AdminPendingResource}.
  */
 @Path("/admin/overview")
 @RequestScoped
@@ -52,16 +54,14 @@ public class AdminResource {
                     "The admin view: configuration without secrets, store health, usage, pending uploads (tenant admin: its tenant; operator: all)")
     public AdminOverview overview() {
         Caller caller = callers.current();
-        boolean all = usage.seesAllTenants(caller);
+        UsageOverview overview = usage.overview(caller);
+        boolean all = overview.allTenants();
         StoreHealth health = readiness.storeHealth();
         String detail = all ? health.detail() : health.up() ? "store reachable" : "store unavailable";
         return new AdminOverview(
                 all ? "all-tenants" : "own-tenant",
                 AdminOverview.Configuration.of(configuration, store, all),
                 new AdminOverview.Store(health.up(), detail),
-                usage.tenants(caller).stream().map(AdminOverview.Tenant::of).toList(),
-                usage.pending(caller, 50).stream()
-                        .map(AdminOverview.Pending::of)
-                        .toList());
+                AdminOverview.Usage.of(overview, configuration.housekeeping().usageRefresh()));
     }
 }

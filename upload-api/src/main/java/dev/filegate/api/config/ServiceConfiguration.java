@@ -48,8 +48,11 @@ public record ServiceConfiguration(
                 && gatewaySecret().map(s -> s.matches(presentedSecret)).orElse(false);
     }
 
-    /** Removal of presigned uploads never completed: how often, and how long after their URL expired. */
-    public record Housekeeping(Duration sweepInterval, Duration grace) {}
+    /**
+     * Background work: removal of presigned uploads never completed (how often, and how long after their URL
+     * expired), and how often the admin view's usage snapshot is taken again.
+     */
+    public record Housekeeping(Duration sweepInterval, Duration grace, Duration usageRefresh) {}
 
     /** How bytes move: upload modes enabled (first preferred) and the download mode. */
     public record Modes(List<UploadMode> upload, DownloadMode download) {
@@ -141,6 +144,8 @@ public record ServiceConfiguration(
         boolean requireSha256 = s.bool("upload.presigned.require-sha256", false);
         Duration sweepInterval = s.parsed("upload.pending.sweep-interval", "PT15M", Duration::parse);
         Duration grace = s.parsed("upload.pending.grace", "PT1H", Duration::parse);
+        Duration usageRefresh =
+                s.parsed("admin.usage.refresh-interval", "PT5M", ServiceConfiguration::atLeastOneSecond);
         if (!s.ok()) {
             return null;
         }
@@ -152,11 +157,19 @@ public record ServiceConfiguration(
                 auth.access(),
                 transfers.gatewayUrl(),
                 transfers.modes(),
-                new Housekeeping(sweepInterval, grace),
+                new Housekeeping(sweepInterval, grace, usageRefresh),
                 auth.orgClaim(),
                 auth.devToken(),
                 publicUrl,
                 transfers.gatewaySecret(),
                 requireSha256);
+    }
+
+    private static Duration atLeastOneSecond(String raw) {
+        Duration d = Duration.parse(raw);
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("must be at least PT1S");
+        }
+        return d;
     }
 }

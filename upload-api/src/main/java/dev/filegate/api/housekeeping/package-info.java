@@ -1,5 +1,5 @@
 /**
- * Scheduled work on the container's managed executor: the pending-upload sweeper and the store's deferred clean-up.
- * Scheduling only; what is swept and why is the domain's.
+ * Scheduled work on the container's managed executor: the pending-upload sweeper, the store's deferred clean-up and
+ * the admin view's usage snapshot. Scheduling only; what is swept or counted and why is the domain's.
  */
 package dev.filegate.api.housekeeping;
