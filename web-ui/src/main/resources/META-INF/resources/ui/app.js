@@ -1,5 +1,5 @@
 // filegate web UI: one page, no framework, no inline script (the CSP forbids it). It talks to /api/v1 like any
-// client and uses whichever transfer mode the server advertises in /api/v1/capabilities.
+// client and uses whichever transfer mode the server advertises in /api/v1/capabilities. The Admin page is admin.js.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -36,7 +36,9 @@ async function api(path, options = {}) {
   }
   const response = await fetch(path, Object.assign({}, options, { headers }));
   if (!response.ok && response.status !== 304) {
-    throw new Error(await problemText(response));
+    const error = new Error(await problemText(response));
+    error.status = response.status;
+    throw error;
   }
   return response;
 }
@@ -427,83 +429,6 @@ function pastedFiles(event) {
   return files;
 }
 
-// ---------- admin ----------
-
-async function loadAdmin() {
-  $('admin-denied').hidden = true;
-  $('admin-content').hidden = true;
-  if (!hasRole('admin') && !hasRole('operator')) {
-    $('admin-denied').hidden = false;
-    return;
-  }
-  try {
-    const overview = await (await api('api/v1/admin/overview')).json();
-    const health = $('store-health');
-    health.textContent = `${overview.store.up ? 'UP' : 'DOWN'}: ${overview.store.detail}`;
-    health.className = overview.store.up ? 'up' : 'down';
-    const config = $('config');
-    config.replaceChildren();
-    for (const [key, value] of Object.entries(overview.configuration)) {
-      const dt = document.createElement('dt');
-      dt.textContent = key;
-      const dd = document.createElement('dd');
-      dd.textContent = typeof value === 'object' ? JSON.stringify(value) : String(value);
-      config.append(dt, dd);
-    }
-    const tenants = $('tenants').querySelector('tbody');
-    tenants.replaceChildren();
-    for (const t of overview.tenants) {
-      const row = document.createElement('tr');
-      cell(row, t.org);
-      cell(row, String(t.files), 'num');
-      cell(row, formatBytes(t.bytes), 'num');
-      tenants.appendChild(row);
-    }
-    drawChart(overview.tenants);
-    const pending = $('pending').querySelector('tbody');
-    pending.replaceChildren();
-    for (const p of overview.pending_uploads) {
-      const row = document.createElement('tr');
-      cell(row, p.org);
-      cell(row, p.filename);
-      cell(row, formatBytes(p.size), 'num');
-      cell(row, p.uploaded_by);
-      cell(row, new Date(p.created_at).toLocaleString());
-      cell(row, new Date(p.expires_at).toLocaleString());
-      pending.appendChild(row);
-    }
-    $('admin-content').hidden = false;
-  } catch (e) {
-    $('admin-denied').hidden = false;
-    showError(e.message);
-  }
-}
-
-function drawChart(tenants) {
-  const svg = $('usage-chart');
-  const ns = 'http://www.w3.org/2000/svg';
-  svg.replaceChildren();
-  const max = Math.max(1, ...tenants.map((t) => t.bytes));
-  const rowHeight = 22;
-  svg.setAttribute('height', String(Math.max(1, tenants.length) * rowHeight + 4));
-  tenants.forEach((t, i) => {
-    const label = document.createElementNS(ns, 'text');
-    label.setAttribute('x', '0');
-    label.setAttribute('y', String(i * rowHeight + 15));
-    label.textContent = t.org;
-    const bar = document.createElementNS(ns, 'rect');
-    bar.setAttribute('x', '140');
-    bar.setAttribute('y', String(i * rowHeight + 4));
-    bar.setAttribute('height', '14');
-    bar.setAttribute('width', String(Math.max(1, Math.round((t.bytes / max) * 380))));
-    const value = document.createElementNS(ns, 'text');
-    value.setAttribute('x', String(150 + Math.round((t.bytes / max) * 380)));
-    value.setAttribute('y', String(i * rowHeight + 15));
-    value.textContent = formatBytes(t.bytes);
-    svg.append(label, bar, value);
-  });
-}
-
 // ---------- routing ----------
 
 function route() {
@@ -516,9 +441,10 @@ function route() {
   const page = location.hash === '#admin' ? 'admin' : 'files';
   $('files-page').hidden = !signedIn || page !== 'files';
   $('admin-page').hidden = !signedIn || page !== 'admin';
+  if (!signedIn || page !== 'admin') leaveAdmin(); // admin.js
   if (!signedIn) return;
   if (page === 'admin') {
-    loadAdmin();
+    loadAdmin(); // admin.js
   } else {
     $('org-name').textContent = org() || '(no org in this token)';
     const modes = state.caps.upload_modes.join(', ');
