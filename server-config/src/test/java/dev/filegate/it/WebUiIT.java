@@ -11,6 +11,7 @@ import dev.filegate.it.support.RandomBody;
 import dev.filegate.it.support.ServerConfiguration;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Transfer;
+import dev.filegate.it.support.UsageSnapshots;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -23,11 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -383,19 +386,77 @@ class WebUiIT extends ApiIT {
                         "text/plain",
                         10,
                         () -> new ByteArrayInputStream("some bytes".getBytes()));
-        signIn(Tokens.of(ORG, "root", "admin"));
+        String admin = Tokens.of(ORG, "root", "admin");
+        UsageSnapshots.overviewAfter(api, admin, Instant.now()); // the page shows the last snapshot: one with the file
+        signIn(admin);
         browser.get(base + "#admin");
         wait.until(d -> d.findElement(By.id("admin-content")).isDisplayed());
+        assertFalse(browser.findElement(By.id("admin-loading")).isDisplayed());
         String config = browser.findElement(By.id("config")).getText();
         assertTrue(config.contains("upload_modes"), config);
         assertFalse(config.contains(ItProperties.required("it.s3.credential")), "no secrets on the admin page");
         assertTrue(browser.findElement(By.id("store-health")).getText().startsWith("UP"));
+        assertTrue(text("usage-age").startsWith("Snapshot taken "), text("usage-age"));
+        assertTrue(
+                text("usage-age").contains("every 2 s"), "the test profile's refresh interval: " + text("usage-age"));
         List<String> orgs = browser.findElements(By.cssSelector("#tenants tbody tr td:first-child")).stream()
                 .map(WebElement::getText)
                 .toList();
         assertTrue(orgs.contains(ORG), orgs.toString());
         assertFalse(browser.findElements(By.cssSelector("#usage-chart rect")).isEmpty(), "the usage chart is drawn");
         screenshot("admin");
+    }
+
+    private List<String> pendingNames() {
+        return browser.findElements(By.cssSelector("#pending tbody tr td:nth-child(2)")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private static List<String> pendingNames(int from, int to) {
+        return IntStream.iterate(from, i -> i >= to, i -> i - 1)
+                .mapToObj(i -> String.format("pending-%02d.png", i))
+                .toList();
+    }
+
+    @Test
+    void adminPagesThroughIncompleteUploadsNewestFirst() throws Exception {
+        // Signed uploads outlive the test only where they expire and are swept after the defaults (15 min): the
+        // presigned configuration sweeps them within seconds.
+        assumeTrue(ServerConfiguration.current() == ServerConfiguration.GATEWAY, "needs uploads that stay pending");
+        String org = "ui-pending-" + Long.toString(System.currentTimeMillis(), 36);
+        Transfer transfer = new Transfer();
+        for (int i = 1; i <= 23; i++) {
+            transfer.presign(org, Tokens.uploader(org), String.format("pending-%02d.png", i), "image/png", 100);
+        }
+        String admin = Tokens.of(org, "root", "admin");
+        UsageSnapshots.pendingUntil(
+                api, admin, "?limit=100", p -> p.getJsonArray("pending_uploads").size() == 23);
+        signIn(admin);
+        browser.get(base + "#admin");
+        wait.until(d -> d.findElement(By.id("admin-content")).isDisplayed());
+        assertEquals(pendingNames(23, 4), pendingNames(), "the newest 20 first");
+        assertEquals("1–20 of 23", text("pending-position"));
+        assertFalse(browser.findElement(By.id("pending-newer")).isEnabled());
+
+        browser.findElement(By.id("pending-older")).click();
+        wait.until(d -> pendingNames().equals(pendingNames(3, 1)));
+        assertEquals("21–23 of 23", text("pending-position"));
+        assertFalse(browser.findElement(By.id("pending-older")).isEnabled(), "the last page");
+        screenshot("admin-pending");
+
+        browser.findElement(By.id("pending-newer")).click();
+        wait.until(d -> pendingNames().equals(pendingNames(23, 4)));
+    }
+
+    @Test
+    void theAdminPageShowsTheProblemWhenTheViewCannotBeLoaded() {
+        signIn(Tokens.edited(ORG, c -> c.setExpirationTime(Tokens.inSeconds(-120)), "admin"));
+        browser.get(base + "#admin");
+        wait.until(d -> d.findElement(By.id("admin-error")).isDisplayed());
+        assertTrue(text("admin-error-text").contains("a valid bearer token is required"), text("admin-error-text"));
+        assertFalse(browser.findElement(By.id("admin-content")).isDisplayed());
+        assertFalse(browser.findElement(By.id("admin-loading")).isDisplayed());
     }
 
     @Test
