@@ -74,11 +74,11 @@ public abstract class PendingUploadsContract {
         List<List<StorageKey>> pages = pages("orgs/", 3);
         pages.forEach(p -> assertTrue(p.size() <= 3, "a page holds at most the limit: " + p));
         List<StorageKey> walked = pages.stream().flatMap(List::stream).toList();
-        assertEquals(
-                recorded.stream()
-                        .sorted((a, b) -> a.value().compareTo(b.value()))
-                        .toList(),
-                walked);
+        List<StorageKey> inKeyOrder = recorded.stream()
+                .sorted((a, b) -> a.value().compareTo(b.value()))
+                .toList();
+        assertEquals(inKeyOrder, walked);
+        assertEquals(List.of(inKeyOrder), pages("orgs/", 10), "one page, however its entries were read");
     }
 
     @Test
