@@ -59,7 +59,9 @@ public class UsageRefreshJob {
             LOG.log(Level.FINE, "usage snapshot not taken: {0}", e.getMessage());
             delay = min(every, RETRY_AFTER_FAILURE);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "usage snapshot failed", e);
+            // retried every minute at most: one line each time, the stack trace only at FINE
+            LOG.log(Level.WARNING, "usage snapshot failed: {0}", e.toString());
+            LOG.log(Level.FINE, "usage snapshot failure", e);
             delay = min(every, RETRY_AFTER_FAILURE);
         }
         schedule(delay);
