@@ -9,8 +9,6 @@ import dev.filegate.storage.s3.S3AccessSigner;
 import dev.filegate.storage.s3.S3Clients;
 import dev.filegate.storage.s3.S3PendingUploads;
 import dev.filegate.storage.s3.S3Storage;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -71,15 +69,9 @@ public class StoreAdapters {
         }
     }
 
-    /** The container's threads read ledger markers in parallel (the sweeper and the usage scan read every one). */
-    @Resource
-    ManagedExecutorService executor;
-
-    /** A quarter of the store connections at most, and no more than 8, read ledger markers at once. */
     @Produces
     @ApplicationScoped
     PendingUploads pendingUploads(S3Client client, StoreConfiguration store) {
-        int parallelism = Math.max(1, Math.min(8, store.s3().maxConnections() / 4));
-        return new S3PendingUploads(client, store.s3().callTimeout(), executor, parallelism);
+        return new S3PendingUploads(client, store.s3().callTimeout());
     }
 }

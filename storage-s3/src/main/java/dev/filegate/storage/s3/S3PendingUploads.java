@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,6 +24,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The pending-upload ledger as small marker objects under {@code pending/} in the tenant's bucket, apart from the
@@ -40,24 +38,11 @@ public final class S3PendingUploads implements PendingUploads {
 
     private final S3Client s3;
     private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
-    private final Executor readers;
-    private final int parallelism;
 
-    /** A ledger that reads a page's markers one after the other. */
+    /** @param callTimeout the whole-call limit of each ledger call (they are all small) */
     public S3PendingUploads(S3Client s3, Duration callTimeout) {
-        this(s3, callTimeout, Runnable::run, 1);
-    }
-
-    /**
-     * @param callTimeout the whole-call limit of each ledger call (they are all small)
-     * @param readers runs the reads of a page's markers (in the container: its managed executor)
-     * @param parallelism how many of a page's markers are read at once, at most (each read holds a connection)
-     */
-    public S3PendingUploads(S3Client s3, Duration callTimeout, Executor readers, int parallelism) {
         this.s3 = s3;
         this.bounded = S3Clients.wholeCallTimeout(callTimeout);
-        this.readers = readers;
-        this.parallelism = Math.max(1, parallelism);
     }
 
     @Override
@@ -128,11 +113,7 @@ public final class S3PendingUploads implements PendingUploads {
         }
     }
 
-    /**
-     * One listing call of at most {@code limit} markers, then their reads, in {@code parallelism} slices at once
-     * (a read is a round trip: on a distant store the page costs a slice's worth of them, not the whole page's); the
-     * cursor is the store's continuation.
-     */
+    /** One listing call of at most {@code limit} markers, each then read; the cursor is the store's continuation. */
     @Override
     public Page page(String bucket, String keyPrefix, String cursor, int limit) {
         ListObjectsV2Response listed;
@@ -147,42 +128,13 @@ public final class S3PendingUploads implements PendingUploads {
         } catch (SdkException e) {
             throw new StoreUnavailable("listing pending uploads failed", null);
         }
-        List<StorageKey> keys = listed.contents().stream()
-                .map(o -> StorageKey.parse(o.key().substring(PREFIX.length())))
-                .flatMap(Optional::stream)
-                .toList();
-        return new Page(
-                read(bucket, keys), Boolean.TRUE.equals(listed.isTruncated()) ? listed.nextContinuationToken() : null);
-    }
-
-    /** The markers of {@code keys} still there, in the order of {@code keys}. */
-    private List<PendingUpload> read(String bucket, List<StorageKey> keys) {
-        int slice = Math.max(1, (keys.size() + parallelism - 1) / parallelism);
-        if (slice >= keys.size()) {
-            return readEach(bucket, keys);
-        }
-        List<CompletableFuture<List<PendingUpload>>> slices = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += slice) {
-            List<StorageKey> part = keys.subList(from, Math.min(keys.size(), from + slice));
-            slices.add(CompletableFuture.supplyAsync(() -> readEach(bucket, part), readers));
-        }
         List<PendingUpload> found = new ArrayList<>();
-        for (CompletableFuture<List<PendingUpload>> part : slices) {
-            try {
-                found.addAll(part.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+        for (S3Object o : listed.contents()) {
+            StorageKey.parse(o.key().substring(PREFIX.length()))
+                    .flatMap(k -> find(bucket, k))
+                    .ifPresent(found::add);
         }
-        return found;
-    }
-
-    private List<PendingUpload> readEach(String bucket, List<StorageKey> keys) {
-        List<PendingUpload> found = new ArrayList<>();
-        for (StorageKey k : keys) {
-            find(bucket, k).ifPresent(found::add);
-        }
-        return found;
+        return new Page(found, Boolean.TRUE.equals(listed.isTruncated()) ? listed.nextContinuationToken() : null);
     }
 
     private static PendingUpload parse(String bucket, StorageKey key, String text) {
