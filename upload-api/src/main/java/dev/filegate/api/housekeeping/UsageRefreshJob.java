@@ -39,7 +39,6 @@ public class UsageRefreshJob {
 
     private ScheduledFuture<?> next;
     private boolean stopped;
-    private boolean taken;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         schedule(Duration.ZERO);
@@ -49,12 +48,11 @@ public class UsageRefreshJob {
         Duration every = configuration.housekeeping().usageRefresh();
         Duration delay = every;
         try {
+            // FINE only: each deployment takes one at once, and the suites count the lines a request adds to the log
             UsageSnapshot s = usage.refresh();
-            LOG.log(
-                    taken ? Level.FINE : Level.INFO,
-                    "usage snapshot taken: {0} tenants, scan took {1} ms",
-                    new Object[] {s.tenants().size(), s.scanTime().toMillis()});
-            taken = true;
+            LOG.log(Level.FINE, "usage snapshot taken: {0} tenants, scan took {1} ms", new Object[] {
+                s.tenants().size(), s.scanTime().toMillis()
+            });
         } catch (StoreUnavailable e) {
             LOG.log(Level.FINE, "usage snapshot not taken: {0}", e.getMessage());
             delay = min(every, RETRY_AFTER_FAILURE);
