@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The uploads still pending, a page at a time, newest first, from the last usage snapshot: a tenant's admin sees its
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/admin/pending")
 @RequestScoped
+@Tag(name = "Admin")
 public class AdminPendingResource {
 
     @Inject
@@ -31,6 +34,8 @@ public class AdminPendingResource {
     @GET
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Pending (incomplete) uploads, newest first, a page at a time (?limit=1..100, opaque ?cursor=)")
     public AdminPendingPage pending(
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limit) {
         Caller caller = callers.current();

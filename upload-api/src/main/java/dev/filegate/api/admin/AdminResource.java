@@ -51,7 +51,8 @@ public class AdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary =
-                    "The admin view: configuration without secrets, store health, usage, pending uploads (tenant admin: its tenant; operator: all)")
+                    "The admin view from the last usage snapshot: configuration without secrets, store health, usage and"
+                            + " pending counts (tenant admin: its tenant; operator: every tenant)")
     public AdminOverview overview() {
         Caller caller = callers.current();
         UsageOverview overview = usage.overview(caller);

@@ -70,6 +70,7 @@ public class ProblemResponses implements OASFilter {
                     Pattern.compile("/admin/.*"),
                     "*",
                     statuses(
+                            "400", "a limit or cursor that is not one this service made",
                             "401", "no valid bearer token",
                             "403", "neither a tenant admin nor an operator")),
             new Row(
