@@ -59,7 +59,7 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
         if (corsOrigins != null) {
             for (String origin : corsOrigins) {
                 parseQuietly(origin)
-                        .ifPresent(uri -> http.refuse(
+                        .ifPresent(uri -> http.refuseOrigin(
                                 "storage.s3.cors-origins",
                                 uri,
                                 "an origin is where the pages run that hold bearer tokens and presigned URLs"));

@@ -254,13 +254,16 @@ class DeploymentConfigurationTest {
         m.put("gateway.public-url", "http://127.0.0.1:8080");
         m.put("storage.s3.public-endpoint", "http://[::1]:9000");
         m.put("storage.s3.cors-origins", "http://localhost:9080 http://files.localhost:9080");
-        m.put("mp.jwt.verify.publickey.location", "http://127.0.0.1:8180/jwks");
+        m.put("mp.jwt.verify.publickey.location", "http://LOCALHOST:8180/jwks");
         m.put("upload.modes", "presigned");
         m.put("download.mode", "redirect");
         m.put("storage.s3.endpoint", "http://127.0.0.1:9000");
         m.remove("storage.s3.public-endpoint");
         DeploymentConfiguration.read(new MapConfig(m));
         m.put("storage.s3.public-endpoint", "http://[::1]:9000");
+        DeploymentConfiguration.read(new MapConfig(m));
+        m.put("storage.s3.public-endpoint", "http://[::ffff:127.0.0.1]:9000");
+        m.put("mp.jwt.verify.publickey.location", "http://127.0.0.1:8180/jwks");
         DeploymentConfiguration.read(new MapConfig(m));
     }
 
@@ -270,6 +273,44 @@ class DeploymentConfigurationTest {
             Map<String, String> m = complete();
             m.put("service.public-url", "http://" + host + ":9080");
             refusesHttp(m, "service.public-url", "http://" + host + ":9080");
+        }
+    }
+
+    @Test
+    void urlsTheServiceFetchesOrAnyClientUsesAreLoopbackOnlyAsLocalhostOrAPlainAddress() {
+        // The JVM and most clients resolve "localhost" from the hosts file, but send x.localhost and localhost. to DNS,
+        // where a cluster's search domains make jwks.localhost the Service "jwks" of a namespace named "localhost".
+        // Leading zeros are decimal to the JVM and octal to browsers: the parties would disagree on the address.
+        String[][] cases = {
+            {"mp.jwt.verify.publickey.location", "http://jwks.localhost:8180/jwks"},
+            {"mp.jwt.verify.publickey.location", "http://localhost./jwks"},
+            {"mp.jwt.verify.publickey.location", "http://LOCALHOST./jwks"},
+            {"mp.jwt.verify.publickey.location", "http://127.0.0.01:8180/jwks"},
+            {"service.public-url", "http://files.localhost:9080"},
+            {"service.public-url", "http://localhost.:9080"},
+            {"gateway.public-url", "http://gw.localhost:8080"},
+            {"storage.s3.public-endpoint", "http://store.localhost:9000"},
+            {"storage.s3.public-endpoint", "http://0177.0.0.1:9000"},
+        };
+        for (String[] c : cases) {
+            Map<String, String> m = complete();
+            m.put(c[0], c[1]);
+            refusesHttp(m, c[0], c[1]);
+        }
+        Map<String, String> m = complete();
+        m.put("upload.modes", "presigned"); // clients are handed URLs for the internal endpoint, which the JVM uses
+        m.put("storage.s3.endpoint", "http://store.localhost:9000");
+        refusesHttp(m, "storage.s3.endpoint", "http://store.localhost:9000");
+    }
+
+    @Test
+    void browserOriginsMayAlsoBeLocalhostNamesWhichBrowsersResolveThemselves() {
+        Map<String, String> m = complete();
+        m.put("storage.s3.cors-origins", "http://ui.localhost:3000 http://localhost:9080 http://[::1]:9080");
+        DeploymentConfiguration.read(new MapConfig(m));
+        for (String origin : new String[] {"http://ui.localhost.:3000", "http://localhost.:9080"}) {
+            m.put("storage.s3.cors-origins", origin);
+            refusesHttp(m, "storage.s3.cors-origins", origin);
         }
     }
 
