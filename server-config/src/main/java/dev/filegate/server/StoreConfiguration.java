@@ -7,11 +7,18 @@ import dev.filegate.domain.policy.DataSize;
 import dev.filegate.storage.s3.S3Settings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import software.amazon.awssdk.regions.EndpointTag;
+import software.amazon.awssdk.regions.PartitionEndpointKey;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The {@code storage.s3.*} section: how the service reaches the store, and how clients do.
@@ -103,10 +110,41 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
         return s3 == null ? null : new StoreConfiguration(s3, publicEndpoint);
     }
 
-    /** Whether {@code uri} is an AWS endpoint, which always also serves https. */
+    /**
+     * The DNS suffixes of every AWS partition the SDK knows (aws and aws-us-gov: {@code amazonaws.com}, aws-cn:
+     * {@code amazonaws.com.cn}, aws-eusc, the ISO partitions), plain, dual-stack and FIPS: AWS's own list, so that an
+     * SDK upgrade brings new partitions along.
+     */
+    static final Set<String> AWS_DNS_SUFFIXES = awsDnsSuffixes();
+
+    private static Set<String> awsDnsSuffixes() {
+        List<Set<EndpointTag>> variants = List.of(
+                Set.of(),
+                Set.of(EndpointTag.DUALSTACK),
+                Set.of(EndpointTag.FIPS),
+                Set.of(EndpointTag.DUALSTACK, EndpointTag.FIPS));
+        Set<String> suffixes = new TreeSet<>();
+        for (Region region : Region.regions()) {
+            PartitionMetadata partition = PartitionMetadata.of(region);
+            for (Set<EndpointTag> tags : variants) {
+                String suffix = partition.dnsSuffix(
+                        PartitionEndpointKey.builder().tags(tags).build());
+                if (suffix != null && !suffix.isBlank()) {
+                    suffixes.add(suffix.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return Collections.unmodifiableSet(suffixes);
+    }
+
+    /**
+     * Whether {@code uri} is an AWS endpoint, which always also serves https: its host is in a domain of an AWS
+     * partition, in any case and with or without the trailing dot of an absolute name.
+     */
     static boolean isAws(URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return host.equals("amazonaws.com") || host.endsWith(".amazonaws.com");
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        return AWS_DNS_SUFFIXES.stream().anyMatch(suffix -> name.equals(suffix) || name.endsWith("." + suffix));
     }
 
     private static Optional<URI> parseQuietly(String raw) {

@@ -10,6 +10,7 @@ import dev.filegate.api.config.ServiceConfiguration;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeploymentConfigurationTest {
@@ -354,6 +355,35 @@ class DeploymentConfigurationTest {
                 message.indexOf("storage.s3.endpoint is"),
                 message.lastIndexOf("storage.s3.endpoint is"),
                 "one problem per key and URL: " + message);
+    }
+
+    @Test
+    void anHttpAwsEndpointIsRefusedInEveryPartitionAndSpelling() {
+        for (String endpoint : new String[] {
+            "http://s3.eu-west-1.amazonaws.com.", // an absolute name: the same host
+            "http://S3.EU-WEST-1.AMAZONAWS.COM",
+            "http://s3.cn-north-1.amazonaws.com.cn", // aws-cn
+            "http://s3.us-gov-west-1.amazonaws.com", // aws-us-gov
+            "http://s3.dualstack.eu-west-1.amazonaws.com",
+            "http://s3.eusc-de-east-1.amazonaws.eu", // aws-eusc
+            "http://s3.us-iso-east-1.c2s.ic.gov", // aws-iso
+            "http://bucket.s3-accelerate.amazonaws.com"
+        }) {
+            Map<String, String> m = complete();
+            m.put("storage.s3.endpoint", endpoint); // proxy mode: refused for being AWS, not for clients using it
+            refusesHttp(m, "storage.s3.endpoint", endpoint);
+        }
+        Map<String, String> m = complete();
+        m.put("storage.s3.endpoint", "http://s3.amazonaws.com.example.net:9000"); // not AWS: an internal store
+        DeploymentConfiguration.read(new MapConfig(m));
+    }
+
+    @Test
+    void theAwsDomainsAreEveryPartitionsTheSdkKnows() {
+        assertTrue(
+                StoreConfiguration.AWS_DNS_SUFFIXES.containsAll(Set.of(
+                        "amazonaws.com", "amazonaws.com.cn", "api.aws", "amazonaws.eu", "c2s.ic.gov", "sc2s.sgov.gov")),
+                StoreConfiguration.AWS_DNS_SUFFIXES.toString());
     }
 
     @Test
