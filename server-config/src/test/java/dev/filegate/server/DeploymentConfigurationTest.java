@@ -466,6 +466,47 @@ class DeploymentConfigurationTest {
     }
 
     @Test
+    void aKeyLocationThatNamesASchemeOrAHostMustParseAndBeHttpsOrALocalFile() {
+        // Liberty fetches what starts with "http", parses "file:" as a URI and reads anything else as a file path:
+        // these would be read as something other than they say, or not at all. Listed in every profile.
+        String[][] cases = {
+            {"http://192.0.2.2:8765/idp.pem?x=a|b", "is not a valid URL"},
+            {"https://id.example.com/certs?x=a b", "is not a valid URL"},
+            {"ftp://id.example.com/idp.pem", "Liberty fetches https: and http: and reads file:"},
+            {"HTTPS://id.example.com/jwks", "(in lower case)"},
+            {"//id.example.com/idp.pem", "a network path without a scheme"},
+            {"\\\\files\\keys\\idp.pem", "a network path without a scheme"},
+            {"https:///jwks", "needs a host"},
+            {"file:idp-public.pem", "needs an absolute path"},
+            {"file://keys.example.com/etc/filegate/idp.pem", "which Liberty ignores"},
+        };
+        for (String profile : new String[] {"prod", "dev"}) {
+            for (String[] c : cases) {
+                Map<String, String> m = complete();
+                m.put("mp.config.profile", profile);
+                m.put("deployment.allow-insecure-http", "true"); // not a question of clear text
+                m.put("mp.jwt.verify.publickey.location", c[0]);
+                String message = failure(m);
+                assertTrue(message.contains("mp.jwt.verify.publickey.location"), c[0] + ": " + message);
+                assertTrue(message.contains(c[1]), c[0] + ": " + message);
+            }
+        }
+        for (String fine : new String[] {
+            "https://id.example.com/realms/files/protocol/openid-connect/certs?x=1",
+            "file:/etc/filegate/idp-public.pem",
+            "file:///etc/filegate/idp-public.pem",
+            "file://localhost/etc/filegate/idp-public.pem",
+            "/etc/filegate/idp-public.pem",
+            "META-INF/idp-public.pem", // a classpath resource
+            "C:\\filegate\\idp-public.pem"
+        }) {
+            Map<String, String> m = complete();
+            m.put("mp.jwt.verify.publickey.location", fine);
+            DeploymentConfiguration.read(new MapConfig(m));
+        }
+    }
+
+    @Test
     void anAudienceIsRequiredAndMustNameOne() {
         Map<String, String> m = complete();
         m.remove("mp.jwt.verify.audiences");

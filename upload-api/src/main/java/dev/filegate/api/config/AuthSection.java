@@ -3,11 +3,13 @@ package dev.filegate.api.config;
 import dev.filegate.api.config.ServiceConfiguration.DevToken;
 import dev.filegate.domain.tenant.AccessPolicy;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Who callers are: {@code mp.jwt.*} (checked here, enforced by Liberty), {@code auth.*} and {@code dev.token.*}. */
 final class AuthSection {
@@ -17,32 +19,84 @@ final class AuthSection {
     /** The verification key {@code ./run} generates next to the dev token signing key, in {@code .data/keys}. */
     static final String RUN_DEV_PUBLIC_KEY = "dev-token-public.pem";
 
+    private static final String LOCATION = "mp.jwt.verify.publickey.location";
+
+    /** A location that names a scheme, unless it is {@link #DRIVE}. */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+    /** A Windows path: one letter, a colon and a separator. */
+    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:[\\\\/]");
+
     private AuthSection() {}
 
-    private static Optional<URI> asUri(String location) {
-        try {
-            return Optional.of(URI.create(location));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // a plain path, or something Liberty will refuse with its own message
+    /**
+     * Checks {@value #LOCATION} as Liberty reads it (its JWK retrieval): a location starting with {@code http} is
+     * fetched over HTTP, one starting with {@code file:} is parsed as a URI whose path is opened, anything else is a
+     * file path or else a classpath resource. So a location that names a scheme or a network path must parse and be
+     * {@code https:}, {@code file:} with an absolute path on this machine, or {@code http:} where clear text is allowed;
+     * anything else would be read as something other than it says, or not at all. A plain path stays allowed.
+     *
+     * @return the location as a URI when it is one, for the further checks
+     */
+    private static Optional<URI> checkLocation(Settings s, String location, InsecureHttp http) {
+        if (location.startsWith("//") || location.startsWith("\\\\")) {
+            s.problem(LOCATION + " is " + location + ": a network path without a scheme, which Liberty would read as"
+                    + " a local file path; give https://HOST/... for a key the service fetches, or a file");
+            return Optional.empty();
         }
+        if (!SCHEME.matcher(location).find() || DRIVE.matcher(location).find()) {
+            return Optional.empty(); // a plain path: a file, or a classpath resource
+        }
+        URI uri;
+        try {
+            uri = new URI(location);
+        } catch (URISyntaxException e) {
+            s.problem(LOCATION + " is not a valid URL (" + e.getReason() + " at index " + e.getIndex()
+                    + "): it names a scheme, so it must parse as a URL to be judged (percent-encode such characters)");
+            return Optional.empty();
+        }
+        switch (uri.getScheme()) { // case-sensitive, as Liberty matches them
+            case "https", "http" -> {
+                if (uri.getHost() == null) {
+                    s.problem(LOCATION + " is " + location + ": an " + uri.getScheme() + " URL needs a host");
+                } else {
+                    // Whoever can change the key in transit can mint tokens this service accepts.
+                    http.refuse(
+                            LOCATION,
+                            uri,
+                            "a key fetched in clear text can be replaced on the way by one that signs forged tokens");
+                }
+            }
+            case "file" -> {
+                String authority = uri.getRawAuthority();
+                if (uri.isOpaque() || uri.getPath() == null || !uri.getPath().startsWith("/")) {
+                    s.problem(LOCATION + " is " + location + ": a file: URL needs an absolute path, e.g."
+                            + " file:/etc/filegate/idp-public.pem (a relative path goes without file:)");
+                } else if (authority != null && !authority.equalsIgnoreCase("localhost")) {
+                    s.problem(LOCATION + " is " + location + ": it names the host " + authority + ", which Liberty"
+                            + " ignores (it would read " + uri.getPath() + " on this machine); use file:"
+                            + uri.getRawPath() + ", or https:// for a key on another host");
+                }
+            }
+            default ->
+                s.problem(LOCATION + " is " + location + ": Liberty fetches https: and http: and reads file:"
+                        + " (in lower case), and would read this as a file path; use https://, file:/ or a plain path");
+        }
+        return Optional.of(uri);
     }
 
     /** @return the settings, or {@code null} with the problems recorded in {@code s} */
     static Auth read(Settings s, String profile, InsecureHttp http) {
-        Optional<String> keyLocation = s.optional("mp.jwt.verify.publickey.location");
+        Optional<String> keyLocation = s.optional(LOCATION);
         if (s.optional("mp.jwt.verify.publickey").isEmpty() && keyLocation.isEmpty()) {
             s.problem("mp.jwt.verify.publickey or mp.jwt.verify.publickey.location is required: the key (PEM, JWK "
                     + "or JWKS URL) that verifies bearer tokens; env MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         }
-        keyLocation.flatMap(AuthSection::asUri).ifPresent(location -> {
-            // Whoever can change the key in transit can mint tokens this service accepts.
-            http.refuse(
-                    "mp.jwt.verify.publickey.location",
-                    location,
-                    "a key fetched in clear text can be replaced on the way by one that signs forged tokens");
+        keyLocation.ifPresent(location -> {
+            String path = checkLocation(s, location, http).map(URI::getPath).orElse(location);
             if (ServiceConfiguration.isProductionBaseline(profile)
-                    && location.getPath() != null
-                    && location.getPath().toLowerCase(Locale.ROOT).endsWith("/" + RUN_DEV_PUBLIC_KEY)) {
+                    && path != null
+                    && path.toLowerCase(Locale.ROOT).endsWith("/" + RUN_DEV_PUBLIC_KEY)) {
                 s.problem("mp.jwt.verify.publickey.location names " + RUN_DEV_PUBLIC_KEY + ", the key ./run generates"
                         + " for the dev profile (its private half lies unprotected in .data/keys and signs the dev"
                         + " tokens): trust your identity provider's key in production");
