@@ -7,11 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.api.config.InvalidConfiguration;
 import dev.filegate.api.config.ServiceConfiguration;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeploymentConfigurationTest {
 
@@ -449,20 +461,83 @@ class DeploymentConfigurationTest {
     }
 
     @Test
-    void theKeyRunGeneratesForTheDevProfileIsNotTrustedInProduction() {
+    void theKeyRunGeneratesForTheDevProfileIsNotTrustedInProductionHoweverItsNameIsWritten() {
         Map<String, String> m = complete();
+        m.put("deployment.allow-insecure-http", "true"); // no excuse for this one
         for (String location : new String[] {
-            "file:/home/me/filegate/.data/keys/dev-token-public.pem", "/srv/.data/keys/DEV-TOKEN-PUBLIC.PEM"
+            "file:/home/me/filegate/.data/keys/dev-token-public.pem",
+            "/srv/.data/keys/DEV-TOKEN-PUBLIC.PEM",
+            "file:dev-token-public.pem",
+            "/srv/keys/dev-token-public.pem/",
+            "/srv/keys/dev-token-public.pem%20",
+            "file:/srv/keys/dev-token-public.pem%20",
+            "/srv/keys/dev-token-public.pem/x/..",
+            "/srv/keys/dev%2Dtoken%2Dpublic.pem",
+            "C:\\filegate\\.data\\keys\\dev-token-public.pem",
+            "https://keys.example.com/dev-token-public.pem?v=2"
         }) {
             m.put("mp.jwt.verify.publickey.location", location);
-            m.put("deployment.allow-insecure-http", "true");
-            assertTrue(failure(m).contains("the key ./run generates"), location);
+            String message = failure(m);
+            assertTrue(
+                    message.contains("names dev-token-public.pem, the key ./run generates"), location + ": " + message);
         }
         m.put("mp.config.profile", "dev");
+        m.put("mp.jwt.verify.publickey.location", "file:/home/me/filegate/.data/keys/dev-token-public.pem");
         DeploymentConfiguration.read(new MapConfig(m)); // exactly what ./run does
         m.put("mp.config.profile", "prod");
         m.put("mp.jwt.verify.publickey.location", "file:/etc/filegate/idp-public.pem");
         DeploymentConfiguration.read(new MapConfig(m));
+    }
+
+    @Test
+    void theKeyRunGeneratesIsRecognisedByItsMarkRenamedOrInline(@TempDir Path dir) throws Exception {
+        // ./run generates its key with the public exponent 65539 (others use 65537): the mark survives a new name,
+        // an inline copy and a JWK.
+        RSAPublicKey key = rsaPublicKey(65539);
+        String marked = pem(key);
+        String ordinary = pem(rsaPublicKey(65537));
+        Path renamed = Files.writeString(dir.resolve("idp-public.pem"), marked);
+        Path idp = Files.writeString(dir.resolve("idp.pem"), ordinary);
+        Map<String, String> m = complete();
+        for (String location : List.of(renamed.toString(), renamed.toUri().toString())) {
+            m.put("mp.jwt.verify.publickey.location", location);
+            String message = failure(m);
+            assertTrue(message.contains("is a file holding an RSA key with the public exponent 65539"), message);
+            assertTrue(message.contains("the key ./run generates"), message);
+        }
+        m.remove("mp.jwt.verify.publickey.location");
+        String body = marked.replaceAll("-----[A-Z ]+-----", "").strip();
+        String jwk = "{\"keys\": [{\"kty\": \"RSA\", \"use\": \"sig\", \"n\": \""
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(key.getModulus().toByteArray())
+                + "\", \"e\": \"AQAD\"}]}";
+        for (String inline : List.of(marked, body, jwk)) {
+            m.put("mp.jwt.verify.publickey", inline);
+            assertTrue(failure(m).contains("mp.jwt.verify.publickey holds an RSA key with the public exponent 65539"));
+        }
+        m.put("mp.jwt.verify.publickey", ordinary); // an identity provider's key
+        DeploymentConfiguration.read(new MapConfig(m));
+        m.remove("mp.jwt.verify.publickey");
+        m.put("mp.jwt.verify.publickey.location", idp.toUri().toString());
+        DeploymentConfiguration.read(new MapConfig(m));
+        m.put("mp.config.profile", "dev");
+        m.put("mp.jwt.verify.publickey.location", renamed.toUri().toString());
+        m.put("mp.jwt.verify.publickey", marked);
+        DeploymentConfiguration.read(new MapConfig(m)); // the dev profile trusts it
+    }
+
+    private static RSAPublicKey rsaPublicKey(int exponent) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(new RSAKeyGenParameterSpec(2048, BigInteger.valueOf(exponent)));
+        return (RSAPublicKey) generator.generateKeyPair().getPublic();
+    }
+
+    private static String pem(PublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,10 +15,13 @@ final class AuthSection {
 
     record Auth(AccessPolicy access, String orgClaim, DevToken devToken) {}
 
-    /** The verification key {@code ./run} generates next to the dev token signing key, in {@code .data/keys}. */
-    static final String RUN_DEV_PUBLIC_KEY = "dev-token-public.pem";
-
     private static final String LOCATION = "mp.jwt.verify.publickey.location";
+
+    private static final String RUN_DEV_KEY = "the key ./run generates for the dev profile (its private half lies"
+            + " unprotected in .data/keys and signs the dev tokens): trust your identity provider's key in production";
+
+    private static final String RUN_DEV_KEY_MARKED =
+            "an RSA key with the public exponent " + RunDevKey.MARK_EXPONENT + ", the mark of " + RUN_DEV_KEY;
 
     /** A location that names a scheme, unless it is {@link #DRIVE}. */
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
@@ -87,21 +89,27 @@ final class AuthSection {
 
     /** @return the settings, or {@code null} with the problems recorded in {@code s} */
     static Auth read(Settings s, String profile, InsecureHttp http) {
+        Optional<String> inlineKey = s.optional("mp.jwt.verify.publickey");
         Optional<String> keyLocation = s.optional(LOCATION);
-        if (s.optional("mp.jwt.verify.publickey").isEmpty() && keyLocation.isEmpty()) {
+        if (inlineKey.isEmpty() && keyLocation.isEmpty()) {
             s.problem("mp.jwt.verify.publickey or mp.jwt.verify.publickey.location is required: the key (PEM, JWK "
                     + "or JWKS URL) that verifies bearer tokens; env MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         }
+        boolean production = ServiceConfiguration.isProductionBaseline(profile);
         keyLocation.ifPresent(location -> {
-            String path = checkLocation(s, location, http).map(URI::getPath).orElse(location);
-            if (ServiceConfiguration.isProductionBaseline(profile)
-                    && path != null
-                    && path.toLowerCase(Locale.ROOT).endsWith("/" + RUN_DEV_PUBLIC_KEY)) {
-                s.problem("mp.jwt.verify.publickey.location names " + RUN_DEV_PUBLIC_KEY + ", the key ./run generates"
-                        + " for the dev profile (its private half lies unprotected in .data/keys and signs the dev"
-                        + " tokens): trust your identity provider's key in production");
+            Optional<URI> uri = checkLocation(s, location, http);
+            if (production && RunDevKey.named(location)) {
+                s.problem(LOCATION + " names " + RunDevKey.FILE_NAME + ", " + RUN_DEV_KEY);
+            } else if (production
+                    && RunDevKey.localFile(location, uri)
+                            .filter(RunDevKey::marked)
+                            .isPresent()) {
+                s.problem(LOCATION + " is a file holding " + RUN_DEV_KEY_MARKED);
             }
         });
+        if (production && inlineKey.filter(RunDevKey::marked).isPresent()) {
+            s.problem("mp.jwt.verify.publickey holds " + RUN_DEV_KEY_MARKED);
+        }
         String issuer = s.required("mp.jwt.verify.issuer", "the expected iss claim of bearer tokens");
         // Without an audience check, every token the issuer mints for any other service would be accepted here.
         String audienceList = s.required(
