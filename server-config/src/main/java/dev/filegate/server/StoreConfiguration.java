@@ -6,6 +6,7 @@ import dev.filegate.api.config.StoreDescription;
 import dev.filegate.domain.policy.DataSize;
 import dev.filegate.storage.s3.S3Settings;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -65,7 +66,7 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
                 "browsers send and fetch file bytes there, with presigned URLs that anyone on the path can reuse"));
         if (corsOrigins != null) {
             for (String origin : corsOrigins) {
-                parseQuietly(origin)
+                origin(s, origin)
                         .ifPresent(uri -> http.refuseOrigin(
                                 "storage.s3.cors-origins",
                                 uri,
@@ -147,12 +148,42 @@ public record StoreConfiguration(S3Settings s3, Optional<URI> publicEndpoint) {
         return AWS_DNS_SUFFIXES.stream().anyMatch(suffix -> name.equals(suffix) || name.endsWith("." + suffix));
     }
 
-    private static Optional<URI> parseQuietly(String raw) {
+    /**
+     * One entry of {@code storage.s3.cors-origins}, which must be an origin exactly as browsers send it in {@code
+     * Origin} ({@code scheme://host[:port]}, lower case, no default port, no path, no wildcard): the store compares the
+     * strings, so anything else either never matches or, as {@code *} or {@code null}, lets pages of any site (or of
+     * sandboxed and {@code file:} documents) use the presigned URLs a user's page holds.
+     *
+     * @return the origin, or empty with the problem recorded
+     */
+    private static Optional<URI> origin(Settings s, String raw) {
+        URI uri;
         try {
-            return Optional.of(URI.create(raw));
-        } catch (IllegalArgumentException e) {
+            uri = new URI(raw);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        String scheme =
+                uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || !uri.getRawPath().isEmpty()
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            s.problem("storage.s3.cors-origins: '" + raw + "' is not an origin: give each as scheme://host[:port], as"
+                    + " browsers send it (e.g. https://files.example.com): no path, not even /, no wildcard, no null");
             return Optional.empty();
         }
+        int defaultPort = scheme.equals("https") ? 443 : 80;
+        String serialized = scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                + (uri.getPort() == -1 || uri.getPort() == defaultPort ? "" : ":" + uri.getPort());
+        if (!serialized.equals(raw)) {
+            s.problem("storage.s3.cors-origins: browsers send the origin '" + raw + "' as " + serialized
+                    + ", and the store compares them as written: give " + serialized);
+            return Optional.empty();
+        }
+        return Optional.of(uri);
     }
 
     /** The store as clients reach it. */

@@ -328,6 +328,42 @@ class DeploymentConfigurationTest {
     }
 
     @Test
+    void eachCorsOriginMustBeAnOriginAsBrowsersSendIt() {
+        // The store compares Origin with the strings: "*" and "null" let any site (or a sandboxed page) use the
+        // presigned URLs a user's page holds; a path, a default port or capitals never match. Every profile.
+        String[][] cases = {
+            {"*", "is not an origin"},
+            {"null", "is not an origin"},
+            {"files.example.com", "is not an origin"},
+            {"https://files.example.com/", "is not an origin"},
+            {"https://files.example.com/app", "is not an origin"},
+            {"https://*.example.com", "is not an origin"},
+            {"https://files.example.com?x=1", "is not an origin"},
+            {"https://me@files.example.com", "is not an origin"},
+            {"ftp://files.example.com", "is not an origin"},
+            {"HTTPS://Files.Example.com", "as https://files.example.com"},
+            {"https://files.example.com:443", "as https://files.example.com"},
+            {"http://localhost:80", "as http://localhost"},
+        };
+        for (String profile : new String[] {"prod", "dev"}) {
+            for (String[] c : cases) {
+                Map<String, String> m = complete();
+                m.put("mp.config.profile", profile);
+                m.put("storage.s3.cors-origins", "https://ui.example.com " + c[0]);
+                String message = failure(m);
+                assertTrue(message.contains("storage.s3.cors-origins: "), c[0] + ": " + message);
+                assertTrue(message.contains(c[1]), c[0] + ": " + message);
+                assertFalse(message.contains("ui.example.com"), message);
+            }
+        }
+        Map<String, String> m = complete();
+        m.put("storage.s3.cors-origins", "https://files.example.com,https://files.example.com:8443 http://[::1]:9080");
+        assertEquals(
+                List.of("https://files.example.com", "https://files.example.com:8443", "http://[::1]:9080"),
+                DeploymentConfiguration.read(new MapConfig(m)).store().s3().corsOrigins());
+    }
+
+    @Test
     void anInternalHttpStoreOnlyTheServiceUsesIsAllowed() {
         // A private network (compose, a cluster): clients never get a URL for it.
         Map<String, String> m = complete();
