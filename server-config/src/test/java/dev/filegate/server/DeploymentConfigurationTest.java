@@ -153,6 +153,43 @@ class DeploymentConfigurationTest {
     }
 
     @Test
+    void theProductionBaselineRefusesAPlaceholderGatewaySecretWithoutPrintingIt() {
+        Map<String, String> m = complete();
+        m.put("upload.modes", "gateway");
+        m.put("gateway.public-url", "https://gw.example.com");
+        String[][] cases = {
+            {"a".repeat(32), "1 different characters"},
+            {"abababababababababababababababab", "2 different characters"},
+            {"0123456701234567012345670123456701234567", "8 different characters"},
+            {"changeme-changeme-changeme-changeme", "different characters"},
+            {"CHANGE_ME_0123456789abcdefghijklmnop", "the word 'changeme'"},
+            {"please-replace-me-0123456789abcdefgh", "the word 'replaceme'"},
+            {"my-gateway-secret-0123456789abcdefgh", "the word 'secret'"},
+            {"Password1234567890abcdefghijklmnopq", "the word 'password'"},
+            {"example-0123456789abcdefghijklmnopqr", "the word 'example'"},
+            {"<placeholder>0123456789abcdefghijklm", "the word 'placeholder'"},
+        };
+        for (String[] c : cases) {
+            m.put("gateway.shared-secret", c[0]);
+            String message = failure(m);
+            assertTrue(message.contains("gateway.shared-secret looks like a placeholder"), c[0] + ": " + message);
+            assertTrue(message.contains(c[1]), c[0] + ": " + message);
+            assertFalse(message.contains(c[0]), "never printed: " + message);
+            m.put("mp.config.profile", "test");
+            service(m); // the test profile's suites use committed test values
+            m.remove("mp.config.profile");
+        }
+        for (String generated : new String[] {
+            "0123456789abcdef0123456789abcdef", // 16 different characters
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", // openssl rand -hex 32
+            "q3Vh1x+9Zr0bT2m/JkLw8dYpA5sN4eXcF7gHuIoE6jM=" // openssl rand -base64 32
+        }) {
+            m.put("gateway.shared-secret", generated);
+            assertTrue(service(m).gatewayEnabled(), generated);
+        }
+    }
+
+    @Test
     void withoutAGatewayModeTheAuthzEndpointIsOff() {
         assertFalse(service(complete()).gatewayEnabled());
     }
@@ -477,10 +514,15 @@ class DeploymentConfigurationTest {
         m.put("upload.modes", "gateway");
         m.put("download.mode", "gateway");
         m.put("gateway.public-url", "http://127.0.0.1:9082");
-        m.put("gateway.shared-secret", "it-gateway-secret-4f1c2a9e7b3d5f60a8c1e2d3");
+        m.put("gateway.shared-secret", "it-gateway-secret-4f1c2a9e7b3d5f60a8c1e2d3"); // it.gateway.secret
         DeploymentConfiguration.read(new MapConfig(m));
-        // The same on the production baseline would pass too: every host is loopback.
+        // On the production baseline every host would pass (all are loopback), but not that gateway secret: it is
+        // committed in server-config/pom.xml, and refused there as a made-up value.
         m.remove("mp.config.profile");
+        String message = failure(m);
+        assertTrue(message.contains("gateway.shared-secret looks like a placeholder"), message);
+        assertEquals(1, message.split("\n  - ").length - 1, "the only problem: " + message);
+        m.put("gateway.shared-secret", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         DeploymentConfiguration.read(new MapConfig(m));
     }
 

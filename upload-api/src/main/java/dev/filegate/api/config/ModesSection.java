@@ -18,7 +18,7 @@ final class ModesSection {
     private ModesSection() {}
 
     /** @return the transfers, or {@code null} with the problems recorded in {@code s} */
-    static Transfers read(Settings s, InsecureHttp http) {
+    static Transfers read(Settings s, String profile, InsecureHttp http) {
         List<String> uploadNames = s.list("upload.modes", "proxy");
         List<UploadMode> upload = uploadNames == null
                 ? null
@@ -46,6 +46,11 @@ final class ModesSection {
             s.problem("gateway.shared-secret is required when a gateway mode is enabled: at least "
                     + SharedSecret.MIN_LENGTH
                     + " characters, also given to the gateway (env GATEWAY_SHARED_SECRET; e.g. openssl rand -hex 32)");
+        } else if (gatewayMode && ServiceConfiguration.isProductionBaseline(profile)) {
+            // Whoever guesses it gets store signatures for any key: a placeholder is no secret.
+            secret.flatMap(SharedSecret::placeholder)
+                    .ifPresent(why -> s.problem("gateway.shared-secret looks like a placeholder or a made-up value ("
+                            + why + "): generate one, e.g. openssl rand -hex 32, and give it to the gateway too"));
         }
         return modes == null ? null : new Transfers(modes, gatewayUrl, secret.map(SharedSecret::new));
     }

@@ -134,7 +134,7 @@ public record ServiceConfiguration(
         MultipartPolicy multipart = MultipartSection.read(s);
         TenancyStrategy tenancy = TenancySection.read(s);
         AuthSection.Auth auth = AuthSection.read(s, profile, http);
-        ModesSection.Transfers transfers = ModesSection.read(s, http);
+        ModesSection.Transfers transfers = ModesSection.read(s, profile, http);
         URI publicUrl = s.requiredParsed(
                 "service.public-url",
                 "where clients reach this service, e.g. https://files.example.com: Location headers and file URLs are"
