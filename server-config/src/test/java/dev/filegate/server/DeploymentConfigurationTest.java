@@ -485,6 +485,56 @@ class DeploymentConfigurationTest {
     }
 
     @Test
+    void theProfileIsTheOneMicroProfileConfigActivatesWhichTrimsItAndSplitsItAtCommas() {
+        // Liberty's SmallRye Config activates dev (and applies the %dev values) for each of these, and so does
+        // filegate.
+        for (String written : new String[] {" dev", "dev ", "\tdev", "dev,", " , dev"}) {
+            Map<String, String> m = complete();
+            m.put("mp.config.profile", written);
+            assertEquals("dev", service(m).profile(), "'" + written + "'");
+        }
+        // A list activates every profile in it, their values mixed (%dev's token endpoint under test, ...).
+        for (String written : new String[] {"test,dev", "dev,test", "staging,dev", "dev,dev"}) {
+            Map<String, String> m = complete();
+            m.put("mp.config.profile", written);
+            String message = failure(m);
+            assertTrue(
+                    message.contains("mp.config.profile is '" + written + "': MicroProfile Config activates"), message);
+            assertTrue(message.contains("(profile " + written + ")"), "held to the production baseline: " + message);
+        }
+    }
+
+    @Test
+    void aProfileThatMicroProfileConfigDidNotActivateIsNeverTheDevOrTestProfile() {
+        // Each differs from what MicroProfile Config applies: filegate would relax its rules for values it does not
+        // hold, or hold the dev profile's values to rules it does not know apply.
+        Map<String, String> m = complete();
+        m.put("smallrye.config.profile", "dev"); // activates %dev, which mp.config.profile does not say
+        assertTrue(failure(m)
+                .contains("MicroProfile Config activated the dev profile, but mp.config.profile reads" + " 'prod'"));
+
+        m = complete();
+        m.put("mp.config.profile", "staging");
+        m.put("smallrye.config.profile.parent", "dev");
+        assertTrue(failure(m).contains("activated the dev profile, but mp.config.profile reads 'staging'"));
+
+        m = complete();
+        m.put("mp.config.profile", "test"); // SmallRye activates test; the profile-aware read then says dev
+        m.put("%test.mp.config.profile", "dev");
+        m.put("dev.token.enabled", "true");
+        m.put("dev.token.signing-key.location", "/keys/dev-token-private.pem");
+        String message = failure(m);
+        assertTrue(message.contains("activated the test profile, but mp.config.profile reads 'dev'"), message);
+        assertTrue(message.contains("dev.token.enabled=true is only allowed in the dev profile"), message);
+        assertTrue(message.contains("(profile dev (not activated))"), message);
+
+        m = complete();
+        m.put("mp.config.profile", "dev");
+        m.put("deployment.activated-profile", "dev"); // set by hand, where only the properties file may set it
+        assertTrue(failure(m).contains("deployment.activated-profile is set by microprofile-config.properties"));
+    }
+
+    @Test
     void anyOtherProfileGetsTheProductionRules() {
         Map<String, String> m = complete();
         m.put("mp.config.profile", "staging");

@@ -103,9 +103,66 @@ public record ServiceConfiguration(
 
     public static final String PROFILE = "mp.config.profile";
 
-    /** The active profile: {@code dev}, {@code test}, or anything else for the production baseline ({@code prod}). */
+    /**
+     * Not a setting: {@code microprofile-config.properties} sets it for the dev and test profiles only ({@code
+     * %dev.}, {@code %test.}), so that its value says which of them MicroProfile Config activated, for {@link
+     * #profile} to compare with {@value #PROFILE}.
+     */
+    public static final String ACTIVATED_PROFILE = "deployment.activated-profile";
+
+    /** The profile, and why it cannot be trusted to be the one whose values MicroProfile Config applies. */
+    private record ActiveProfile(String name, Optional<String> problem) {}
+
+    /**
+     * The active profile: {@code dev}, {@code test}, or anything else for the production baseline ({@code prod}). It
+     * is the profile MicroProfile Config activated, or else a name on the production baseline: a profile this service
+     * would relax its rules for while MicroProfile Config applies other values is never returned (see {@link
+     * #readProfile}).
+     */
     public static String profile(Settings s) {
-        return s.string(PROFILE, "prod");
+        return readProfile(s).name();
+    }
+
+    /**
+     * {@value #PROFILE} as MicroProfile Config activates it: Liberty's (SmallRye Config) trims it and splits it at
+     * commas, activating each profile of a list, and also activates profiles named by {@code smallrye.config.profile}
+     * or its {@code .parent}, reads the profile from its sources before any {@code %profile.} prefix applies, and so
+     * on. Rather than imitate all of that, the properties file's {@value #ACTIVATED_PROFILE} says which of dev and
+     * test is active, and it must agree with {@value #PROFILE}; a list of profiles, whose values would mix, is
+     * refused.
+     */
+    private static ActiveProfile readProfile(Settings s) {
+        String written = s.string(PROFILE, "prod");
+        List<String> names = Stream.of(written.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toList();
+        if (names.size() > 1) {
+            return new ActiveProfile(
+                    written,
+                    Optional.of(PROFILE + " is '" + written + "': MicroProfile Config activates every profile of a"
+                            + " comma-separated list, mixing their values; filegate runs in one (dev, test, or any"
+                            + " other name, or none, for the production baseline)"));
+        }
+        String name = names.isEmpty() ? "prod" : names.get(0);
+        Optional<String> expected = isProductionBaseline(name) ? Optional.empty() : Optional.of(name);
+        Optional<String> activated = s.optional(ACTIVATED_PROFILE);
+        if (s.setWithoutProfile(ACTIVATED_PROFILE)) {
+            return new ActiveProfile(
+                    isProductionBaseline(name) ? name : name + " (unconfirmed)",
+                    Optional.of(ACTIVATED_PROFILE + " is set by microprofile-config.properties for the dev and test"
+                            + " profiles only, to tell which one MicroProfile Config activated: unset it (env "
+                            + Settings.envName(ACTIVATED_PROFILE) + ")"));
+        }
+        if (!expected.equals(activated)) {
+            return new ActiveProfile(
+                    isProductionBaseline(name) ? name : name + " (not activated)",
+                    Optional.of("MicroProfile Config activated "
+                            + activated.map(p -> "the " + p + " profile").orElse("neither the dev nor the test profile")
+                            + ", but " + PROFILE + " reads '" + written + "': name the profile with " + PROFILE
+                            + " (env MP_CONFIG_PROFILE) only, not with smallrye.config.profile or a %profile. prefix"));
+        }
+        return new ActiveProfile(name, Optional.empty());
     }
 
     /**
@@ -129,7 +186,9 @@ public record ServiceConfiguration(
 
     /** {@link #read(Settings)} with the deployment's one reading of the clear-text rule. */
     public static ServiceConfiguration read(Settings s, InsecureHttp http) {
-        String profile = profile(s);
+        ActiveProfile active = readProfile(s);
+        active.problem().ifPresent(s::problem);
+        String profile = active.name();
         UploadPolicy policy = PolicySection.read(s);
         MultipartPolicy multipart = MultipartSection.read(s);
         TenancyStrategy tenancy = TenancySection.read(s);

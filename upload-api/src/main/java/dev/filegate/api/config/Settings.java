@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Typed reads over MicroProfile Config that collect problems instead of failing on the first one, so that a bad
@@ -34,6 +35,22 @@ public final class Settings {
     public Optional<String> optional(String key) {
         keys.add(key);
         return config.getOptionalValue(key, String.class).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * Whether a configuration source sets {@code key} itself (in its own or its environment-variable form), rather than
+     * only with a {@code %profile.} prefix. Asked of each source: the configuration's own property names list a
+     * {@code %profile.} key of an active profile without its prefix too (SmallRye Config).
+     */
+    public boolean setWithoutProfile(String key) {
+        for (ConfigSource source : config.getConfigSources()) {
+            for (String name : source.getPropertyNames()) {
+                if (name.equals(key) || name.equalsIgnoreCase(envName(key))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public String string(String key, String defaultValue) {
