@@ -574,6 +574,121 @@ class DeploymentFilesTest {
                 "https://" + host, at(chartValues(), "config.SERVICE_PUBLIC_URL"), "the public URL is the ingress");
     }
 
+    /** The Ingress's paths as (path, pathType). */
+    private static List<Map<String, Object>> ingressPaths(List<Map<String, Object>> documents) {
+        Map<String, Object> rule =
+                map(list(at(kind(documents, "Ingress"), "spec.rules"), "rules").get(0), "rule");
+        List<Map<String, Object>> paths = new ArrayList<>();
+        for (Object p : list(at(rule, "http.paths"), "paths")) {
+            paths.add(map(p, "path"));
+        }
+        return paths;
+    }
+
+    /** Whether an Ingress with {@code paths} routes {@code request}: Exact, or Prefix by whole segments (Kubernetes). */
+    private static boolean routes(List<Map<String, Object>> paths, String request) {
+        for (Map<String, Object> p : paths) {
+            String path = String.valueOf(p.get("path"));
+            boolean match = "Exact".equals(p.get("pathType"))
+                    ? request.equals(path)
+                    : path.equals("/") || request.equals(path) || request.startsWith(path + "/");
+            if (match) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first path segment of each class-level {@code @Path} of the API's resources (below {@code /api/v1}). */
+    private static Set<String> apiResourceRoots() throws IOException {
+        Set<String> roots = new TreeSet<>();
+        Pattern classPath = Pattern.compile("(?m)^@Path\\(\"/?([^/\"]+)[^\"]*\"\\)");
+        try (Stream<Path> files = Files.walk(ROOT.resolve("upload-api/src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = classPath.matcher(Files.readString(file));
+                while (m.find()) {
+                    roots.add(m.group(1));
+                }
+            }
+        }
+        return roots;
+    }
+
+    @Test
+    void theIngressRoutesOnlyTheUiAndTheClientApi() throws IOException {
+        List<Map<String, Object>> paths = ingressPaths(render(Map.of("ingress.enabled", true)));
+        Set<String> apiRoots = apiResourceRoots();
+        assertTrue(apiRoots.containsAll(Set.of("orgs", "capabilities", "admin", "gateway")), apiRoots.toString());
+        apiRoots.remove("gateway"); // the gateway's own, never the clients'
+        Set<String> routedApi = new TreeSet<>();
+        for (Map<String, Object> p : paths) {
+            String path = String.valueOf(p.get("path"));
+            if (path.startsWith("/api/")) {
+                assertEquals("Prefix", p.get("pathType"), path);
+                routedApi.add(path.substring("/api/v1/".length()));
+            }
+        }
+        assertEquals(apiRoots, routedApi, "every client resource of the API, and nothing else under /api/v1");
+        for (String request : List.of(
+                "/",
+                "/ui",
+                "/ui/",
+                "/ui/app.js",
+                "/ui/download/x",
+                "/api/v1/orgs/acme/files",
+                "/api/v1/orgs/acme/files/presign",
+                "/api/v1/orgs/acme/uploads/s3/multipart",
+                "/api/v1/capabilities",
+                "/api/v1/admin/overview")) {
+            assertTrue(routes(paths, request), request);
+        }
+        for (String request : List.of(
+                "/openapi",
+                "/openapi/ui/",
+                "/health",
+                "/health/ready",
+                "/metrics",
+                "/metrics/application",
+                "/jwt/ibm/api/defaultJWT/jwk",
+                "/ibm/api/",
+                "/api/v1/gateway/authz",
+                "/api/v1/gateway",
+                "/api/v1",
+                "/dev/token",
+                "/uix",
+                "/api/v1/orgsx")) {
+            assertFalse(routes(paths, request), request);
+        }
+    }
+
+    @Test
+    void theNetworkPolicyIsOffByDefaultAndOnAdmitsOnlyItsPeersToTheHttpPort() throws IOException {
+        assertTrue(render(Map.of()).stream().noneMatch(d -> "NetworkPolicy".equals(d.get("kind"))));
+        List<Map<String, Object>> documents = render(Map.of("networkPolicy.enabled", true));
+        Map<String, Object> policy = kind(documents, "NetworkPolicy");
+        assertEquals("networking.k8s.io/v1", policy.get("apiVersion"));
+        assertEquals("files-filegate", at(policy, "metadata.name"));
+        assertEquals(
+                at(kind(documents, "Deployment"), "spec.selector.matchLabels"),
+                at(policy, "spec.podSelector.matchLabels"),
+                "the Deployment's pods");
+        assertEquals(List.of("Ingress"), at(policy, "spec.policyTypes"));
+        List<Object> rules = list(at(policy, "spec.ingress"), "ingress");
+        assertEquals(1, rules.size());
+        List<Object> from = list(at(rules.get(0), "from"), "from");
+        assertEquals(at(chartValues(), "networkPolicy.from"), from);
+        assertFalse(from.isEmpty(), "a rule without peers would admit everyone");
+        assertEquals(List.of(Map.of("port", "http", "protocol", "TCP")), at(rules.get(0), "ports"));
+        assertEquals(
+                "http",
+                map(list(container(documents).get("ports"), "ports").get(0), "port")
+                        .get("name"));
+
+        Map<String, Object> nobody =
+                kind(render(Map.of("networkPolicy.enabled", true, "networkPolicy.from", List.of())), "NetworkPolicy");
+        assertEquals(List.of(), at(nobody, "spec.ingress"), "no peers: nobody admitted, not everyone");
+    }
+
     @Test
     void theRendererRefusesWhatItCannotCheck() {
         Map<String, Object> root = Map.of("Values", Map.of("a", Map.of("b", "x")));
