@@ -556,6 +556,19 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void thePodTemplateCarriesNothingDerivedFromTheSecretsValues() throws IOException {
+        // Whoever may read Deployments may not read Secrets: no checksum of their values belongs in the pod template.
+        Map<String, Object> one = new HashMap<>(filledInSecrets());
+        Map<String, Object> other = new HashMap<>(filledInSecrets());
+        other.put("secrets.STORAGE_S3_SECRET_KEY", FILLED_IN + "-rotated");
+        other.put("secrets.GATEWAY_SHARED_SECRET", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        assertEquals(kind(render(one), "Deployment"), kind(render(other), "Deployment"));
+        Map<String, Object> annotations =
+                map(at(kind(render(one), "Deployment"), "spec.template.metadata.annotations"), "annotations");
+        assertEquals(Set.of("checksum/config"), annotations.keySet());
+    }
+
+    @Test
     void theIngressExampleTerminatesTlsAndRoutesToTheService() throws IOException {
         Map<String, Object> annotations = Map.of("nginx.ingress.kubernetes.io/proxy-request-buffering", "off");
         List<Map<String, Object>> documents =
