@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.filegate.api.config.InvalidConfiguration;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.Settings;
+import dev.filegate.domain.tenant.OrgId;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -252,7 +253,8 @@ class DeploymentFilesTest {
         assertEquals(URI.create("http://minio:9000"), d.store().s3().endpoint().orElseThrow(), "the service's way in");
         assertEquals(
                 URI.create("http://localhost:9000"), d.store().publicEndpoint().orElseThrow(), "the browsers'");
-        assertEquals(List.of(d.service().publicUrl().toString()), d.store().s3().corsOrigins());
+        // Community MinIO has no bucket CORS API: its global MINIO_API_CORS_ALLOW_ORIGIN is the rule (checked below).
+        assertEquals(List.of(), d.store().s3().corsOrigins());
         assertTrue(d.service().modes().allows(ServiceConfiguration.UploadMode.PRESIGNED));
     }
 
@@ -321,6 +323,132 @@ class DeploymentFilesTest {
         assertEquals(
                 filegate.get("SERVICE_PUBLIC_URL"),
                 composeEnvironment("minio", envExample(false)).get("MINIO_API_CORS_ALLOW_ORIGIN"));
+    }
+
+    /**
+     * The store permission (IAM action) each S3 call of storage-s3 needs, by the SDK method that makes it. Presigned
+     * and gateway requests (GET, HEAD, PUT, UploadPart, POST policies) are signed with the service's credentials, so
+     * they need GetObject and PutObject as well.
+     */
+    private static final Map<String, List<String>> S3_CALL_PERMISSIONS = Map.ofEntries(
+            Map.entry("putObject", List.of("s3:PutObject")),
+            Map.entry("getObject", List.of("s3:GetObject")),
+            Map.entry("getObjectAsBytes", List.of("s3:GetObject")),
+            Map.entry("headObject", List.of("s3:GetObject")),
+            Map.entry("deleteObject", List.of("s3:DeleteObject")),
+            Map.entry("copyObject", List.of("s3:GetObject", "s3:PutObject")),
+            Map.entry("uploadPartCopy", List.of("s3:GetObject", "s3:PutObject")),
+            Map.entry("createMultipartUpload", List.of("s3:PutObject")),
+            Map.entry("uploadPart", List.of("s3:PutObject")),
+            Map.entry("completeMultipartUpload", List.of("s3:PutObject")),
+            Map.entry("abortMultipartUpload", List.of("s3:AbortMultipartUpload")),
+            Map.entry("listPartsPaginator", List.of("s3:ListMultipartUploadParts")),
+            Map.entry("listMultipartUploadsPaginator", List.of("s3:ListBucketMultipartUploads")),
+            Map.entry("listObjectsV2", List.of("s3:ListBucket")),
+            Map.entry("listObjectsV2Paginator", List.of("s3:ListBucket")),
+            Map.entry("headBucket", List.of("s3:ListBucket")),
+            Map.entry("listBuckets", List.of("s3:ListAllMyBuckets")),
+            Map.entry("createBucket", List.of("s3:CreateBucket")), // only with storage.s3.create-buckets
+            Map.entry("putBucketCors", List.of("s3:PutBucketCors")), // only with storage.s3.cors-origins
+            Map.entry("presignPutObject", List.of("s3:PutObject")),
+            Map.entry("presignUploadPart", List.of("s3:PutObject")),
+            Map.entry("presignGetObject", List.of("s3:GetObject")));
+
+    /** The permissions storage-s3's calls need, for a store with {@code createBuckets} and {@code corsOrigins}. */
+    private static Set<String> permissionsTheServiceNeeds(boolean createBuckets, boolean corsOrigins)
+            throws IOException {
+        Set<String> needed = new TreeSet<>();
+        Pattern call = Pattern.compile("\\b(?:s3|presigner\\([^)]*\\))\\s*\\.\\s*(\\w+)\\(|\\.(presign\\w+)\\(");
+        try (Stream<Path> files = Files.walk(ROOT.resolve("storage-s3/src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(Files.readString(file));
+                while (m.find()) {
+                    String method = m.group(1) != null ? m.group(1) : m.group(2);
+                    List<String> permissions = S3_CALL_PERMISSIONS.get(method);
+                    assertNotNull(
+                            permissions,
+                            file.getFileName() + " calls " + method + ": add the permission it needs to"
+                                    + " S3_CALL_PERMISSIONS, compose's store policy and SECURITY.md");
+                    needed.addAll(permissions);
+                }
+            }
+        }
+        assertTrue(needed.contains("s3:PutObject") && needed.contains("s3:ListAllMyBuckets"), "calls found: " + needed);
+        if (!createBuckets) {
+            needed.remove("s3:CreateBucket");
+        }
+        if (!corsOrigins) {
+            needed.remove("s3:PutBucketCors");
+        }
+        return needed;
+    }
+
+    @Test
+    void composesStoreUserMayDoOnlyWhatTheServiceDoesWithItsBucketAndTheSetUpFailsLoudly() throws IOException {
+        Map<String, String> env = envExample(false);
+        Map<String, String> setup = composeEnvironment("minio-setup", env);
+        String bucket = setup.get("BUCKET");
+        String script = interpolate(
+                        String.join("\n", stringList(service("minio-setup").get("command"))), env)
+                .lines()
+                .filter(line -> !line.strip().startsWith("#"))
+                .collect(Collectors.joining("\n"));
+        assertTrue(script.startsWith("set -eu\n"), "every failure stops the set-up: " + script);
+        assertFalse(script.contains("|| true"), "no failure hidden");
+        assertFalse(
+                Pattern.compile("\\b(readwrite|readonly|writeonly|consoleAdmin|diagnostics)\\b")
+                        .matcher(script)
+                        .find(),
+                "no built-in MinIO policy: " + script);
+        assertTrue(script.contains("mc mb --ignore-existing \"local/$BUCKET\""), script);
+
+        Matcher printf = Pattern.compile("(?s)printf '(\\{.*?})\\\\n' \"\\$BUCKET\" \"\\$BUCKET\" > (\\S+)\\n")
+                .matcher(script);
+        assertTrue(printf.find(), "the policy is written by printf: " + script);
+        Map<String, Object> policy = map(yaml().load(printf.group(1).replace("%s", bucket)), "policy");
+        String file = printf.group(2);
+        int create = script.indexOf("mc admin policy create local filegate-store " + file);
+        int remove = script.indexOf("mc admin user remove local \"$FILEGATE_ACCESS_KEY\"");
+        int add = script.indexOf("mc admin user add local \"$FILEGATE_ACCESS_KEY\" \"$FILEGATE_SECRET_KEY\"");
+        int attach = script.indexOf("mc admin policy attach local filegate-store --user \"$FILEGATE_ACCESS_KEY\"");
+        assertTrue(create > 0 && remove > create && add > remove && attach > add, "create, renew the user, attach");
+        assertEquals(script.indexOf("mc admin policy attach"), script.lastIndexOf("mc admin policy attach"), "one");
+
+        Set<String> granted = new TreeSet<>();
+        for (Object o : list(policy.get("Statement"), "Statement")) {
+            Map<String, Object> statement = map(o, "statement");
+            assertEquals("Allow", statement.get("Effect"));
+            List<String> actions = stringList(statement.get("Action"));
+            List<String> resources = stringList(statement.get("Resource"));
+            for (String action : actions) {
+                assertFalse(action.contains("*"), action);
+                boolean bucketLevel = action.equals("s3:ListBucket") || action.equals("s3:ListBucketMultipartUploads");
+                String expected = action.equals("s3:ListAllMyBuckets")
+                        ? "arn:aws:s3:::*"
+                        : bucketLevel ? "arn:aws:s3:::" + bucket : "arn:aws:s3:::" + bucket + "/*";
+                assertEquals(List.of(expected), resources, action + " on its bucket only");
+            }
+            granted.addAll(actions);
+        }
+        DeploymentConfiguration d =
+                DeploymentConfiguration.read(new MapConfig(configurationFrom(composeEnvironment("filegate", env))));
+        assertEquals(bucket, d.service().tenancy().bucketFor(OrgId.of("acme")));
+        assertEquals(
+                permissionsTheServiceNeeds(
+                        d.store().s3().createBuckets(),
+                        !d.store().s3().corsOrigins().isEmpty()),
+                granted);
+    }
+
+    @Test
+    void composesMinioImagesArePinnedToReleases() throws IOException {
+        Pattern release =
+                Pattern.compile("quay\\.io/minio/(minio|mc):RELEASE\\.\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z\\S*");
+        for (String name : List.of("minio", "minio-setup")) {
+            String image = String.valueOf(service(name).get("image"));
+            assertTrue(release.matcher(image).matches(), name + ": " + image);
+        }
+        assertFalse(Files.readString(COMPOSE).contains(":latest"), "no floating tag");
     }
 
     @Test
