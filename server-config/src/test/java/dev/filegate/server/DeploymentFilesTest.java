@@ -851,6 +851,40 @@ class DeploymentFilesTest {
                         .render("t.yaml", root));
     }
 
+    // --- ./run ---
+
+    @Test
+    void runMakesEveryFileItWritesTheUsersAlone() throws IOException {
+        // ./run writes the store credential (s3.env, s3proxy.properties), the dev token keys, the stored files, logs.
+        List<String> lines = Files.readAllLines(ROOT.resolve("run"));
+        int umask = lines.indexOf("umask 077");
+        assertTrue(umask > 0, "./run sets umask 077");
+        Pattern creates = Pattern.compile("\\b(mkdir|openssl genpkey|openssl pkey)\\b|(^|[^0-9&<])>\\s*\"\\$DATA");
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.strip().startsWith("#") && creates.matcher(line).find()) {
+                assertTrue(i > umask, "line " + (i + 1) + " creates a file before umask 077: " + line);
+            }
+        }
+        String run = Files.readString(ROOT.resolve("run"));
+        assertTrue(
+                run.contains("chmod -R go-rwx \"$DATA/keys\" \"$DATA/s3\" \"$DATA/logs\""),
+                "what an earlier ./run made under the default umask");
+        // Truncating an existing file keeps its mode: a file rewritten on every run is written anew, then moved.
+        Matcher rewritten = Pattern.compile("cat > \"(\\$DATA/[^\"]+)\"").matcher(run);
+        int count = 0;
+        while (rewritten.find()) {
+            String file = rewritten.group(1);
+            assertTrue(file.endsWith(".new"), file);
+            assertTrue(run.indexOf("rm -f \"" + file + "\"") < rewritten.start(), "a stale " + file + " removed first");
+            String target = file.substring(0, file.length() - ".new".length());
+            assertTrue(run.contains("mv -f \"" + file + "\" \"" + target + "\""), target);
+            assertTrue(run.contains("[ ! -e \"" + target + "\" ] || chmod 600 \"" + target + "\""), target);
+            count++;
+        }
+        assertEquals(1, count, "s3proxy.properties");
+    }
+
     // --- the image ---
 
     @Test
