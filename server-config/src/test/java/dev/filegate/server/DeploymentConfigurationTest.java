@@ -680,6 +680,7 @@ class DeploymentConfigurationTest {
             {"//id.example.com/idp.pem", "a network path without a scheme"},
             {"\\\\files\\keys\\idp.pem", "a network path without a scheme"},
             {"https:///jwks", "needs a host"},
+            {"https://my_idp:8443/jwks", "no underscore"},
             {"file:idp-public.pem", "needs an absolute path"},
             {"file://keys.example.com/etc/filegate/idp.pem", "which Liberty ignores"},
         };

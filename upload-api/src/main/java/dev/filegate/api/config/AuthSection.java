@@ -60,7 +60,8 @@ final class AuthSection {
         switch (uri.getScheme()) { // case-sensitive, as Liberty matches them
             case "https", "http" -> {
                 if (uri.getHost() == null) {
-                    s.problem(LOCATION + " is " + location + ": an " + uri.getScheme() + " URL needs a host");
+                    s.problem(LOCATION + " is " + location + ": an " + uri.getScheme() + " URL needs a host (a name"
+                            + " of letters, digits, hyphens and dots: no underscore)");
                 } else {
                     // Whoever can change the key in transit can mint tokens this service accepts.
                     http.refuse(
