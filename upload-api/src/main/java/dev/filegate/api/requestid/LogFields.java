@@ -1,7 +1,6 @@
 package dev.filegate.api.requestid;
 
 import com.ibm.websphere.logging.hpel.LogRecordContext;
-import java.util.Map;
 
 /**
  * Fields added to every log record this thread writes while they are set: on Liberty, its {@code LogRecordContext},
@@ -18,10 +17,6 @@ public final class LogFields {
         if (LIBERTY && value != null) {
             LogRecordContext.addExtension(name, value);
         }
-    }
-
-    public static void putAll(Map<String, String> fields) {
-        fields.forEach(LogFields::put);
     }
 
     public static void remove(String name) {
