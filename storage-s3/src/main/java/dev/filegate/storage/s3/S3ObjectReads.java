@@ -6,11 +6,13 @@ import dev.filegate.domain.storage.ObjectRead;
 import dev.filegate.domain.storage.ReadConditions;
 import dev.filegate.domain.storage.StoredObject;
 import dev.filegate.domain.tenant.OrgId;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -81,7 +83,11 @@ final class S3ObjectReads {
         conditions.ifNoneMatch().ifPresent(request::ifNoneMatch);
         conditions.ifMatch().ifPresent(request::ifMatch);
         try {
-            ResponseInputStream<GetObjectResponse> stream = s3.getObject(request.build());
+            // No SDK read timer (Duration.ZERO): the caller reads at once or closes (AbortOnEarlyClose aborts). The
+            // SDK's timer queues a task per read on a static scheduler whose thread then keeps this application's
+            // class loader alive for up to two minutes after an undeploy.
+            ResponseInputStream<GetObjectResponse> stream =
+                    s3.getObject(request.build(), ResponseTransformer.toInputStream(Duration.ZERO));
             GetObjectResponse r = stream.response();
             if (conditions.ifMatch().isPresent()
                     && !ObjectChanged.sameTag(r.eTag(), conditions.ifMatch().get())) {
