@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
+import dev.filegate.it.support.ItEnvironment;
 import dev.filegate.it.support.ItProperties;
 import dev.filegate.it.support.RandomBody;
 import dev.filegate.it.support.Store;
@@ -327,8 +328,7 @@ class GatewayIT extends ApiIT {
                 + reserved.getString("id").substring(5, 7) + "/"
                 + reserved.getString("id").substring(8);
         HttpResponse<byte[]> anonymous = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ItProperties.s3Port() + "/"
-                                + ItProperties.bucketFor(ACME) + "/" + key))
+                HttpRequest.newBuilder(ItEnvironment.env().store.objectUri(ItProperties.bucketFor(ACME), key))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());

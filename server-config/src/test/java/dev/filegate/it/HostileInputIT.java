@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.filegate.it.support.Api;
 import dev.filegate.it.support.ApiIT;
+import dev.filegate.it.support.ItProperties;
 import dev.filegate.it.support.Store;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Transfer;
@@ -62,7 +63,8 @@ class HostileInputIT extends ApiIT {
             assertEquals(
                     0,
                     store.client()
-                            .listObjectsV2(b -> b.bucket("filegate-it").prefix("pending/orgs/" + org + "/"))
+                            .listObjectsV2(
+                                    b -> b.bucket(ItProperties.bucketFor(org)).prefix("pending/orgs/" + org + "/"))
                             .keyCount(),
                     "nothing may even be reserved for " + org);
         }
@@ -243,7 +245,7 @@ class HostileInputIT extends ApiIT {
                 "?prefix=orgs/" + victim + "/",
                 "?cursor=orgs/" + victim + "/",
                 "?cursor=orgs%2F" + victim + "%2Ffiles%2F",
-                "?bucket=filegate-it&key=orgs/" + victim + "/")) {
+                "?bucket=" + ItProperties.bucketFor(victim) + "&key=orgs/" + victim + "/")) {
             HttpResponse<String> r = api.get(Api.filesPath(attacker) + query, token);
             assertTrue(r.statusCode() == 200 || r.statusCode() == 400, query + ": " + r.statusCode());
             assertFalse(r.body().contains("secret.png"), query + " leaked another tenant's file");

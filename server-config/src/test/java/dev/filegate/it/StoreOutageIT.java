@@ -13,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The store goes away and comes back: the service says so precisely, loses nothing, and recovers by itself. */
+/**
+ * The store goes away and comes back (the {@code StoreLink} between them resets every connection and refuses new ones,
+ * as a store that died would): the service says so precisely, loses nothing, and recovers by itself.
+ */
 class StoreOutageIT extends ApiIT {
 
     private static final String ORG = "outage";
@@ -27,7 +30,7 @@ class StoreOutageIT extends ApiIT {
                         .statusCode());
         assertEquals(200, api.get("health/ready", null).statusCode());
 
-        ItEnvironment.env().store.stop();
+        ItEnvironment.env().link().cut();
         try {
             HttpResponse<String> list = api.get(Api.filesPath(ORG), token);
             assertProblem(503, list);
@@ -37,7 +40,7 @@ class StoreOutageIT extends ApiIT {
             assertEquals(503, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("DOWN"), ready.body());
         } finally {
-            ItEnvironment.env().store.start();
+            ItEnvironment.env().link().heal();
         }
 
         assertEquals(200, api.get("health/ready", null).statusCode());

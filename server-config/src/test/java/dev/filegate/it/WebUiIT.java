@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.filegate.it.support.ApiIT;
+import dev.filegate.it.support.ItEnvironment;
 import dev.filegate.it.support.ItProperties;
 import dev.filegate.it.support.RandomBody;
 import dev.filegate.it.support.ServerConfiguration;
@@ -394,7 +395,7 @@ class WebUiIT extends ApiIT {
         assertFalse(browser.findElement(By.id("admin-loading")).isDisplayed());
         String config = browser.findElement(By.id("config")).getText();
         assertTrue(config.contains("upload_modes"), config);
-        assertFalse(config.contains(ItProperties.required("it.s3.credential")), "no secrets on the admin page");
+        assertFalse(config.contains(ItEnvironment.env().store.secretKey()), "no secrets on the admin page");
         assertTrue(browser.findElement(By.id("store-health")).getText().startsWith("UP"));
         assertTrue(text("usage-age").startsWith("Snapshot taken "), text("usage-age"));
         assertTrue(

@@ -19,15 +19,16 @@ public final class NginxGateway {
         this.process = process;
     }
 
-    static NginxGateway start(Path dir) throws IOException {
+    /** @param store the store's host:port, which the gateway reaches over plain HTTP and signs for */
+    static NginxGateway start(Path dir, String store) throws IOException {
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("tmp"));
         int port = Integer.parseInt(ItProperties.required("it.gateway.port"));
         String template = Files.readString(Path.of(ItProperties.required("it.nginx.template")));
         String config = template.replace("${FILEGATE_LISTEN}", "127.0.0.1:" + port)
                 .replace("${FILEGATE_SERVICE}", "127.0.0.1:" + ItProperties.httpPort())
-                .replace("${FILEGATE_STORE_HOST}", "127.0.0.1:" + ItProperties.s3Port())
-                .replace("${FILEGATE_STORE}", "127.0.0.1:" + ItProperties.s3Port())
+                .replace("${FILEGATE_STORE_HOST}", store)
+                .replace("${FILEGATE_STORE}", store)
                 .replace("${FILEGATE_MAX_BODY}", "300m")
                 .replace("${FILEGATE_GATEWAY_SECRET}", ItProperties.required("it.gateway.secret"));
         if (config.contains("${FILEGATE_")) {

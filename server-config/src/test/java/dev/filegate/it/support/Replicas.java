@@ -120,7 +120,13 @@ public final class Replicas implements AutoCloseable {
     private void server(String command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(wlp.resolve("bin/server").toString(), command, NAME);
         pb.environment()
-                .put("JVM_ARGS", ItProperties.required("it.jvm.common") + " " + ItProperties.required("it.server.jvm"));
+                .put(
+                        "JVM_ARGS",
+                        String.join(
+                                " ",
+                                ItProperties.required("it.jvm.common"),
+                                ItProperties.required("it.server.jvm"),
+                                ItProperties.required(ItEnvironment.STORE_JVM)));
         // Liberty's JSON logging, as a deployment shipping its logs turns it on (the README's operations section).
         pb.environment().put("WLP_LOGGING_MESSAGE_FORMAT", "JSON");
         pb.environment().put("WLP_LOGGING_MESSAGE_SOURCE", "message,trace,accessLog,ffdc,audit");

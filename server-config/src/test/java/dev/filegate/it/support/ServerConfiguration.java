@@ -1,5 +1,6 @@
 package dev.filegate.it.support;
 
+import dev.filegate.it.support.store.StoreTarget;
 import java.util.Arrays;
 
 /**
@@ -38,8 +39,21 @@ public enum ServerConfiguration {
         return name;
     }
 
-    /** The bucket a tenant's files live in under this configuration's tenancy strategy. */
+    /** Whether the server reaches the store through the {@link StoreLink} (where the store can be put behind one). */
+    public boolean throughLink() {
+        return this == SHARED_BUCKET;
+    }
+
+    /** Whether the server signs URLs for the store's second name, its public endpoint. */
+    public boolean signsForAPublicEndpoint() {
+        return this == PRESIGNED;
+    }
+
+    /** The bucket a tenant's files live in under this configuration's tenancy strategy, on the run's store. */
     public String bucketFor(String org) {
-        return this == BUCKET_PER_TENANT ? "it-tenant-" + org : "filegate-it";
+        StoreTarget store = ItEnvironment.env().store;
+        return this == BUCKET_PER_TENANT
+                ? store.bucket(StoreTarget.TENANT_BUCKETS) + org
+                : store.bucket(StoreTarget.SHARED_BUCKET);
     }
 }

@@ -43,8 +43,8 @@ public final class ServerLogs {
 
     /** One line per secret found, naming the file and the kind of secret (never the secret itself). */
     public static List<String> secretsFound() {
-        String secret = ItProperties.required("it.s3.credential");
-        String accessKey = ItProperties.required("it.s3.identity");
+        String secret = ItEnvironment.env().store.secretKey();
+        String accessKey = ItEnvironment.env().store.accessKey();
         List<String> found = new ArrayList<>();
         for (Path file : files()) {
             String text;

@@ -1,26 +1,15 @@
 package dev.filegate.it.support;
 
-import java.net.URI;
+import dev.filegate.it.support.store.StoreTargets;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Direct access to the store behind the service, to check what really landed there. */
 public final class Store implements AutoCloseable {
 
-    private final S3Client s3 = S3Client.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + ItProperties.s3Port()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    ItProperties.required("it.s3.identity"), ItProperties.required("it.s3.credential"))))
-            .serviceConfiguration(
-                    S3Configuration.builder().pathStyleAccessEnabled(true).build())
-            .build();
+    private final S3Client s3 = StoreTargets.client(ItEnvironment.env().store);
 
     /** Every key under {@code orgs/{org}/} in the org's bucket: the files the service validated. */
     public List<String> keys(String org) {

@@ -32,19 +32,22 @@ public final class StoreLink {
     }
 
     private final int port;
+    private final String storeHost;
     private final int storePort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
     private volatile State state = State.PASS;
     private volatile ServerSocket server;
 
-    private StoreLink(int port, int storePort) {
+    private StoreLink(int port, String storeHost, int storePort) {
         this.port = port;
+        this.storeHost = storeHost;
         this.storePort = storePort;
     }
 
-    static StoreLink start(int port, int storePort) {
-        StoreLink link = new StoreLink(port, storePort);
+    /** A link on loopback {@code port} to the store at {@code storeHost:storePort} (plain HTTP). */
+    static StoreLink start(int port, String storeHost, int storePort) {
+        StoreLink link = new StoreLink(port, storeHost, storePort);
         link.listen();
         return link;
     }
@@ -123,7 +126,7 @@ public final class StoreLink {
                 continue;
             }
             try {
-                Socket store = new Socket(InetAddress.getLoopbackAddress(), storePort);
+                Socket store = new Socket(storeHost, storePort);
                 open.add(store);
                 daemon(() -> pump(client, store, false), "store-link-up");
                 daemon(() -> pump(store, client, true), "store-link-down");

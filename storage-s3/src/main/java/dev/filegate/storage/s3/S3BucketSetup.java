@@ -20,6 +20,8 @@ final class S3BucketSetup {
 
     private static final Logger LOG = Logger.getLogger(S3BucketSetup.class.getName());
 
+    private static final String US_EAST_1 = "us-east-1";
+
     private final S3Client s3;
     private final S3Settings settings;
     private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
@@ -94,7 +96,13 @@ final class S3BucketSetup {
                     "the bucket " + bucket + " does not exist and bucket creation is disabled", null);
         }
         try {
-            s3.createBucket(b -> b.bucket(bucket).overrideConfiguration(bounded));
+            s3.createBucket(b -> {
+                b.bucket(bucket).overrideConfiguration(bounded);
+                // AWS wants the region named everywhere but in us-east-1, where naming it is an error.
+                if (!US_EAST_1.equals(settings.region())) {
+                    b.createBucketConfiguration(c -> c.locationConstraint(settings.region()));
+                }
+            });
             LOG.log(Level.INFO, "created bucket {0}", bucket);
         } catch (S3Exception e) {
             if (!S3Errors.alreadyOwned(e)) {

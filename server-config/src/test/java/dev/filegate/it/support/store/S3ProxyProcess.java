@@ -1,5 +1,7 @@
-package dev.filegate.it.support;
+package dev.filegate.it.support.store;
 
+import dev.filegate.it.support.ItEnvironment;
+import dev.filegate.it.support.ItProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real S3 server (S3Proxy, filesystem backend, SigV4 verification on) in its own process on loopback, which a
- * test may stop and start again. Its output goes to a log file beside its data.
+ * A real S3 server (S3Proxy, filesystem backend, SigV4 verification on) in its own process on loopback, started by
+ * the build's own S3Proxy jar. Its output goes to a log file beside its data.
  */
-public final class S3ProxyProcess {
+final class S3ProxyProcess {
 
     private final Path data;
     private final int port;
@@ -51,7 +53,7 @@ public final class S3ProxyProcess {
         return p;
     }
 
-    public synchronized void start() {
+    synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -85,7 +87,7 @@ public final class S3ProxyProcess {
                 60);
     }
 
-    public synchronized void stop() {
+    synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -100,7 +102,7 @@ public final class S3ProxyProcess {
         process = null;
     }
 
-    public int port() {
+    int port() {
         return port;
     }
 }

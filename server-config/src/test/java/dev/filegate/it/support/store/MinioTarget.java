@@ -1,0 +1,116 @@
+package dev.filegate.it.support.store;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.MinIOContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * MinIO in a container that this run starts through Testcontainers (a Docker engine is needed: without one the
+ * suites are skipped, see {@link StoreTargets#unavailable}), with credentials made up for the run; gone with the run.
+ * MinIO allows every CORS origin by default, which the browser suites need.
+ */
+final class MinioTarget implements StoreTarget {
+
+    static final String NAME = "minio";
+
+    /** The MinIO release {@code deploy/compose.yaml} pins; {@code MinioTargetTest} keeps the two the same. */
+    static final String IMAGE = "quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z.hotfix.7aa24e772";
+
+    static final int S3_PORT = 9000;
+
+    private final MinIOContainer container;
+    private final URI endpoint;
+    private final String user;
+    private final String password;
+
+    MinioTarget(MinIOContainer container, String host, int port, String user, String password) {
+        this.container = container;
+        this.endpoint = URI.create("http://" + host + ":" + port);
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Why MinIO cannot run here, if it cannot. */
+    static Optional<String> unavailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable()
+                    ? Optional.empty()
+                    : Optional.of("Testcontainers found no Docker engine (DOCKER_HOST, the Docker socket,"
+                            + " ~/.testcontainers.properties)");
+        } catch (RuntimeException e) {
+            return Optional.of("Testcontainers found no Docker engine: " + e.getMessage());
+        }
+    }
+
+    /** The pinned image, as the module's container expects MinIO's own. */
+    static DockerImageName image() {
+        return DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("minio/minio");
+    }
+
+    /** The container, not started: the pinned image, the run's credentials, the S3 port. */
+    static MinIOContainer container(String user, String password) {
+        return new MinIOContainer(image()).withUserName(user).withPassword(password);
+    }
+
+    static MinioTarget start() {
+        SecureRandom random = new SecureRandom();
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String user = "it-" + HexFormat.of().formatHex(bytes, 0, 4);
+        String password = HexFormat.of().formatHex(bytes);
+        MinIOContainer container = container(user, password);
+        container.start();
+        return new MinioTarget(container, container.getHost(), container.getMappedPort(S3_PORT), user, password);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public Optional<URI> otherName() {
+        return Loopback.otherName(endpoint);
+    }
+
+    @Override
+    public String region() {
+        return "us-east-1";
+    }
+
+    @Override
+    public String accessKey() {
+        return user;
+    }
+
+    @Override
+    public String secretKey() {
+        return password;
+    }
+
+    @Override
+    public boolean pathStyle() {
+        return true;
+    }
+
+    @Override
+    public String bucket(String name) {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        if (container != null) {
+            container.stop();
+        }
+    }
+}

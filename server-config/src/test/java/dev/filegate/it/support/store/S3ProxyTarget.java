@@ -1,0 +1,72 @@
+package dev.filegate.it.support.store;
+
+import dev.filegate.it.support.ItProperties;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The default target: an S3Proxy process this run starts on loopback ({@code it.s3.port}) over a fresh data
+ * directory, with the build's throw-away credentials; gone with the run. Reachable as {@code 127.0.0.1} and as
+ * {@code localhost}: two names for one store.
+ */
+final class S3ProxyTarget implements StoreTarget {
+
+    static final String NAME = "s3proxy";
+
+    private final S3ProxyProcess process;
+
+    private S3ProxyTarget(S3ProxyProcess process) {
+        this.process = process;
+    }
+
+    static S3ProxyTarget start(Path data) throws IOException {
+        return new S3ProxyTarget(S3ProxyProcess.start(data, ItProperties.s3Port()));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + process.port());
+    }
+
+    @Override
+    public Optional<URI> otherName() {
+        return Optional.of(URI.create("http://localhost:" + process.port()));
+    }
+
+    @Override
+    public String region() {
+        return "us-east-1";
+    }
+
+    @Override
+    public String accessKey() {
+        return ItProperties.required("it.s3.identity");
+    }
+
+    @Override
+    public String secretKey() {
+        return ItProperties.required("it.s3.credential");
+    }
+
+    @Override
+    public boolean pathStyle() {
+        return true;
+    }
+
+    @Override
+    public String bucket(String name) {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        process.stop();
+    }
+}
