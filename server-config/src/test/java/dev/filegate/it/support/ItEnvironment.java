@@ -174,8 +174,7 @@ public final class ItEnvironment implements BeforeAllCallback, ExecutionConditio
             if (configuration.signsForAPublicEndpoint()) {
                 args.add("-Dstorage.s3.public-endpoint=" + store.otherName().orElse(store.endpoint()));
             }
-            if (!store.name().equals("s3proxy")) {
-                // S3Proxy's CORS is global, by its properties; other stores take the rule the service puts.
+            if (store.takesBucketCors()) {
                 args.add("-Dstorage.s3.cors-origins=http://127.0.0.1:" + ItProperties.httpPort());
             }
             return String.join(" ", args);

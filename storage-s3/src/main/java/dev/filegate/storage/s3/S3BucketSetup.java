@@ -26,6 +26,7 @@ final class S3BucketSetup {
     private final S3Settings settings;
     private final Consumer<AwsRequestOverrideConfiguration.Builder> bounded;
     private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
+    private volatile boolean bucketCorsUnsupported;
 
     S3BucketSetup(S3Client s3, S3Settings settings, Consumer<AwsRequestOverrideConfiguration.Builder> bounded) {
         this.s3 = s3;
@@ -56,11 +57,13 @@ final class S3BucketSetup {
     /**
      * Browsers upload (PUTs, parts, form POSTs) and download presigned straight to the store, cross-origin: the
      * bucket needs a CORS rule for the UI's origins that exposes {@code ETag} (Uppy reads each part's) and {@code
-     * Location}. Applied where the store supports PutBucketCors (AWS, MinIO); stores that configure CORS
-     * globally (S3Proxy, by its properties) answer 501 and are left alone.
+     * Location}. Applied where the store supports PutBucketCors (AWS, MinIO AIStor); a store that configures CORS
+     * globally (S3Proxy by its properties, community MinIO) answers 501 once and is not asked again: besides being
+     * pointless, the refused call has been seen to leave a connection that the next (streamed, unrepeatable) write
+     * failed on.
      */
     private void applyCors(String bucket) {
-        if (settings.corsOrigins().isEmpty()) {
+        if (settings.corsOrigins().isEmpty() || bucketCorsUnsupported) {
             return;
         }
         try {
@@ -75,10 +78,17 @@ final class S3BucketSetup {
                 settings.corsOrigins(), bucket
             });
         } catch (S3Exception e) {
-            LOG.log(
-                    Level.INFO,
-                    "the store does not take bucket CORS rules (HTTP {0}); configure CORS on the store itself",
-                    e.statusCode());
+            if (e.statusCode() == 501) {
+                bucketCorsUnsupported = true;
+                LOG.log(
+                        Level.INFO,
+                        "the store does not take bucket CORS rules (HTTP 501); configure CORS on the"
+                                + " store itself");
+            } else {
+                LOG.log(Level.WARNING, "the store refused the CORS rule for bucket {0}: HTTP {1}", new Object[] {
+                    bucket, e.statusCode()
+                });
+            }
         } catch (SdkException e) {
             LOG.log(Level.WARNING, "applying the CORS rule to {0} failed: {1}", new Object[] {
                 bucket, e.getClass().getSimpleName()

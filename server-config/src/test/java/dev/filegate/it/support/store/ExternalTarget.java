@@ -26,6 +26,7 @@ final class ExternalTarget implements StoreTarget {
     static final String PATH_STYLE = "FILEGATE_IT_S3_PATH_STYLE";
     static final String BUCKET_PREFIX = "FILEGATE_IT_S3_BUCKET_PREFIX";
     static final String PUBLIC_ENDPOINT = "FILEGATE_IT_S3_PUBLIC_ENDPOINT";
+    static final String CORS = "FILEGATE_IT_S3_CORS";
 
     static final String DEFAULT_PREFIX = "fgit-";
 
@@ -34,29 +35,14 @@ final class ExternalTarget implements StoreTarget {
 
     private static final Pattern PREFIX = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-    private final URI endpoint;
-    private final Optional<URI> otherName;
-    private final String region;
-    private final String accessKey;
-    private final String secretKey;
-    private final boolean pathStyle;
+    private final StoreAccess access;
+    private final boolean bucketCors;
     private final String runPrefix;
     private RunBuckets buckets;
 
-    private ExternalTarget(
-            URI endpoint,
-            Optional<URI> otherName,
-            String region,
-            String accessKey,
-            String secretKey,
-            boolean pathStyle,
-            String runPrefix) {
-        this.endpoint = endpoint;
-        this.otherName = otherName;
-        this.region = region;
-        this.accessKey = accessKey;
-        this.secretKey = secretKey;
-        this.pathStyle = pathStyle;
+    private ExternalTarget(StoreAccess access, boolean bucketCors, String runPrefix) {
+        this.access = access;
+        this.bucketCors = bucketCors;
         this.runPrefix = runPrefix;
     }
 
@@ -97,6 +83,11 @@ final class ExternalTarget implements StoreTarget {
         if (!pathStyle.equals("true") && !pathStyle.equals("false")) {
             problems.add(PATH_STYLE + " must be true or false, is " + pathStyle);
         }
+        String cors = env.getOrDefault(CORS, "bucket");
+        if (!cors.equals("bucket") && !cors.equals("store")) {
+            problems.add(CORS + " must be bucket (the service puts its rule) or store (the store's own configuration"
+                    + " lets the suites' origin in), is " + cors);
+        }
         Optional<URI> other = Optional.ofNullable(env.get(PUBLIC_ENDPOINT))
                 .filter(v -> !v.isBlank())
                 .map(URI::create);
@@ -105,12 +96,14 @@ final class ExternalTarget implements StoreTarget {
         }
         URI at = uri;
         return new ExternalTarget(
-                at,
-                other.or(() -> Loopback.otherName(at)),
-                env.getOrDefault(REGION, "us-east-1"),
-                accessKey,
-                secretKey,
-                Boolean.parseBoolean(pathStyle),
+                new StoreAccess(
+                        at,
+                        other.or(() -> Loopback.otherName(at)),
+                        env.getOrDefault(REGION, "us-east-1"),
+                        accessKey,
+                        secretKey,
+                        Boolean.parseBoolean(pathStyle)),
+                cors.equals("bucket"),
                 prefix + runId + "-");
     }
 
@@ -135,33 +128,13 @@ final class ExternalTarget implements StoreTarget {
     }
 
     @Override
-    public URI endpoint() {
-        return endpoint;
+    public StoreAccess access() {
+        return access;
     }
 
     @Override
-    public Optional<URI> otherName() {
-        return otherName;
-    }
-
-    @Override
-    public String region() {
-        return region;
-    }
-
-    @Override
-    public String accessKey() {
-        return accessKey;
-    }
-
-    @Override
-    public String secretKey() {
-        return secretKey;
-    }
-
-    @Override
-    public boolean pathStyle() {
-        return pathStyle;
+    public boolean takesBucketCors() {
+        return bucketCors;
     }
 
     @Override

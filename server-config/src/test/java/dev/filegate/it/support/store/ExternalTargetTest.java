@@ -35,6 +35,7 @@ class ExternalTargetTest {
         assertTrue(target.pathStyle());
         assertEquals(Optional.empty(), target.otherName(), "a store with one name");
         assertEquals("fgit-0a1b2c3d-filegate-it", target.bucket(StoreTarget.SHARED_BUCKET));
+        assertTrue(target.takesBucketCors(), "the service puts its CORS rule, as on AWS");
     }
 
     @Test
@@ -51,10 +52,15 @@ class ExternalTargetTest {
         bad.put(ExternalTarget.BUCKET_PREFIX, "Team_A-");
         bad.put(ExternalTarget.PATH_STYLE, "yes");
         bad.put(ExternalTarget.SECRET_KEY, "two words");
+        bad.put(ExternalTarget.CORS, "none");
         String message = assertThrows(IllegalArgumentException.class, () -> ExternalTarget.from(bad, "0a1b2c3d"))
                 .getMessage();
         for (String name : new String[] {
-            ExternalTarget.ENDPOINT, ExternalTarget.BUCKET_PREFIX, ExternalTarget.PATH_STYLE, ExternalTarget.SECRET_KEY
+            ExternalTarget.ENDPOINT,
+            ExternalTarget.BUCKET_PREFIX,
+            ExternalTarget.PATH_STYLE,
+            ExternalTarget.SECRET_KEY,
+            ExternalTarget.CORS
         }) {
             assertTrue(message.contains(name), message);
         }

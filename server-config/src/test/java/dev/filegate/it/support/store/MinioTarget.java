@@ -23,15 +23,12 @@ final class MinioTarget implements StoreTarget {
     static final int S3_PORT = 9000;
 
     private final MinIOContainer container;
-    private final URI endpoint;
-    private final String user;
-    private final String password;
+    private final StoreAccess access;
 
     MinioTarget(MinIOContainer container, String host, int port, String user, String password) {
         this.container = container;
-        this.endpoint = URI.create("http://" + host + ":" + port);
-        this.user = user;
-        this.password = password;
+        URI endpoint = URI.create("http://" + host + ":" + port);
+        this.access = new StoreAccess(endpoint, Loopback.otherName(endpoint), "us-east-1", user, password, true);
     }
 
     /** Why MinIO cannot run here, if it cannot. */
@@ -73,33 +70,13 @@ final class MinioTarget implements StoreTarget {
     }
 
     @Override
-    public URI endpoint() {
-        return endpoint;
+    public StoreAccess access() {
+        return access;
     }
 
     @Override
-    public Optional<URI> otherName() {
-        return Loopback.otherName(endpoint);
-    }
-
-    @Override
-    public String region() {
-        return "us-east-1";
-    }
-
-    @Override
-    public String accessKey() {
-        return user;
-    }
-
-    @Override
-    public String secretKey() {
-        return password;
-    }
-
-    @Override
-    public boolean pathStyle() {
-        return true;
+    public boolean takesBucketCors() {
+        return false; // community MinIO allows every origin unless told otherwise
     }
 
     @Override

@@ -31,33 +31,19 @@ final class S3ProxyTarget implements StoreTarget {
     }
 
     @Override
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + process.port());
+    public StoreAccess access() {
+        return new StoreAccess(
+                URI.create("http://127.0.0.1:" + process.port()),
+                Optional.of(URI.create("http://localhost:" + process.port())),
+                "us-east-1",
+                ItProperties.required("it.s3.identity"),
+                ItProperties.required("it.s3.credential"),
+                true);
     }
 
     @Override
-    public Optional<URI> otherName() {
-        return Optional.of(URI.create("http://localhost:" + process.port()));
-    }
-
-    @Override
-    public String region() {
-        return "us-east-1";
-    }
-
-    @Override
-    public String accessKey() {
-        return ItProperties.required("it.s3.identity");
-    }
-
-    @Override
-    public String secretKey() {
-        return ItProperties.required("it.s3.credential");
-    }
-
-    @Override
-    public boolean pathStyle() {
-        return true;
+    public boolean takesBucketCors() {
+        return false; // CORS by its properties (S3ProxyProcess)
     }
 
     @Override

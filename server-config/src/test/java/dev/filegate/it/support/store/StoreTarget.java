@@ -19,23 +19,39 @@ public interface StoreTarget extends AutoCloseable {
     /** The value of {@code it.store} that chose it. */
     String name();
 
-    /** Where the suites and the server reach the store. */
-    URI endpoint();
+    /** How to reach and sign for it. */
+    StoreAccess access();
+
+    default URI endpoint() {
+        return access().endpoint();
+    }
+
+    /** See {@link StoreAccess#otherName()}. */
+    default Optional<URI> otherName() {
+        return access().otherName();
+    }
+
+    default String region() {
+        return access().region();
+    }
+
+    default String accessKey() {
+        return access().accessKey();
+    }
+
+    default String secretKey() {
+        return access().secretKey();
+    }
+
+    default boolean pathStyle() {
+        return access().pathStyle();
+    }
 
     /**
-     * The same store under a second host name (its {@code public} endpoint in presigned mode), so that a URL signed
-     * for one name can be tried at the other; empty where the store has only one name.
+     * Whether the service is to put its CORS rule on the buckets (PutBucketCors); {@code false} where the store's own
+     * configuration already lets the suites' origin ({@code http://127.0.0.1:<port>}) in.
      */
-    Optional<URI> otherName();
-
-    String region();
-
-    String accessKey();
-
-    String secretKey();
-
-    /** Path-style addressing ({@code host/bucket/key}) rather than virtual-hosted ({@code bucket.host/key}). */
-    boolean pathStyle();
+    boolean takesBucketCors();
 
     /**
      * The run's name for the logical bucket (or bucket prefix) {@code name}: the name itself on a store the run
