@@ -1,14 +1,14 @@
 package dev.filegate.testkit;
 
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.tenant.Role;
 import dev.filegate.testkit.config.FilegateConfiguration;
 import dev.filegate.testkit.config.FilegateSettings;
 import dev.filegate.testkit.store.EmbeddedStore;
 import dev.filegate.testkit.store.StoreConnection;
 import dev.filegate.testkit.store.StoreKind;
 import dev.filegate.testkit.token.BearerToken;
-import dev.filegate.testkit.token.Role;
 import dev.filegate.testkit.token.SigningKey;
-import dev.filegate.testkit.token.Tenant;
 import dev.filegate.testkit.token.TokenMinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,12 +114,12 @@ public final class FilegateTestKit implements ExecutionCondition, AutoCloseable 
     }
 
     /** A token for {@code user@<org>} of {@code tenant} in {@code roles}. */
-    public BearerToken token(Tenant tenant, Role... roles) {
+    public BearerToken token(OrgId tenant, Role... roles) {
         return tokens().mint(tenant, roles);
     }
 
     /** A token for {@code user} of {@code tenant} in {@code roles}. */
-    public BearerToken token(Tenant tenant, String user, Role... roles) {
+    public BearerToken token(OrgId tenant, String user, Role... roles) {
         return tokens().mint(tenant, user, roles);
     }
 
@@ -133,11 +133,17 @@ public final class FilegateTestKit implements ExecutionCondition, AutoCloseable 
         return running().configuration;
     }
 
-    /** Stops the store and removes the key file; the kit can be started again. */
+    /**
+     * Stops the store, removes the key file and clears {@value #JVM_ARGUMENTS_PROPERTY} if it still holds this kit's
+     * arguments; the kit can be started again.
+     */
     @Override
     public synchronized void close() {
         if (running != null) {
-            System.clearProperty(JVM_ARGUMENTS_PROPERTY);
+            // Only this kit's value: another kit of the same JVM may have set the property since.
+            if (running.configuration.jvmArgumentLine().equals(System.getProperty(JVM_ARGUMENTS_PROPERTY))) {
+                System.clearProperty(JVM_ARGUMENTS_PROPERTY);
+            }
             running.close();
             running = null;
         }

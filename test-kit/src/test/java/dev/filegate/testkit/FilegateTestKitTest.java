@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.tenant.Role;
 import dev.filegate.testkit.store.StoreKind;
-import dev.filegate.testkit.token.Role;
-import dev.filegate.testkit.token.Tenant;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -66,7 +66,7 @@ class FilegateTestKitTest {
                     .setExpectedAudience("kit-audience")
                     .setVerificationKey(new RsaKeyUtil().fromPemEncoded(pem))
                     .build()
-                    .processToClaims(kit.token(Tenant.of("acme"), Role.UPLOADER).value());
+                    .processToClaims(kit.token(OrgId.of("acme"), Role.UPLOADER).value());
             assertEquals("acme", claims.getStringClaimValue("org"));
         }
     }
@@ -127,6 +127,25 @@ class FilegateTestKitTest {
 
         assertEquals(0, summary.getTestsStartedCount());
         assertEquals(1, summary.getContainersSkippedCount());
+    }
+
+    @Test
+    void closing_a_kit_leaves_the_property_another_kit_set_since() {
+        try (FilegateTestKit first = kit().start();
+                FilegateTestKit second = kit().start()) {
+            first.close();
+
+            assertEquals(
+                    second.configuration().jvmArgumentLine(),
+                    System.getProperty(FilegateTestKit.JVM_ARGUMENTS_PROPERTY));
+        }
+    }
+
+    private static String failures(TestExecutionSummary summary) {
+        return summary.getFailures().stream()
+                .map(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException())
+                .toList()
+                .toString();
     }
 
     private static TestExecutionSummary run(Class<?> testClass) {

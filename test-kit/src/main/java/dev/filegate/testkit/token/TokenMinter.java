@@ -1,5 +1,7 @@
 package dev.filegate.testkit.token;
 
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.tenant.Role;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class TokenMinter {
     }
 
     /** A token for {@code user} of {@code tenant} in {@code roles}. */
-    public BearerToken mint(Tenant tenant, String user, Role... roles) {
+    public BearerToken mint(OrgId tenant, String user, Role... roles) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(user, "user");
         JwtClaims claims = new JwtClaims();
@@ -60,15 +62,15 @@ public final class TokenMinter {
         NumericDate expiry = NumericDate.now();
         expiry.addSeconds(lifetime.toSeconds());
         claims.setExpirationTime(expiry);
-        claims.setClaim(ORG_CLAIM, tenant.org());
-        List<String> groups = Arrays.stream(roles).map(Role::claim).toList();
+        claims.setClaim(ORG_CLAIM, tenant.value());
+        List<String> groups = Arrays.stream(roles).map(Role::group).toList();
         claims.setStringListClaim(GROUPS_CLAIM, groups);
         return sign(claims);
     }
 
     /** A token for a user named after the tenant ({@code user@<org>}). */
-    public BearerToken mint(Tenant tenant, Role... roles) {
-        return mint(tenant, "user@" + tenant.org(), roles);
+    public BearerToken mint(OrgId tenant, Role... roles) {
+        return mint(tenant, "user@" + tenant.value(), roles);
     }
 
     private BearerToken sign(JwtClaims claims) {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.invoices.InvoiceResource;
+import dev.filegate.domain.tenant.OrgId;
+import dev.filegate.domain.tenant.Role;
 import dev.filegate.testkit.FilegateTestKit;
 import dev.filegate.testkit.token.BearerToken;
-import dev.filegate.testkit.token.Role;
-import dev.filegate.testkit.token.Tenant;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
@@ -46,8 +46,8 @@ class InvoiceUploadIT {
     static final FilegateTestKit FILEGATE =
             FilegateTestKit.builder().publicUrl(BASE).bucket("invoices").build();
 
-    private static final Tenant ACME = Tenant.of("acme");
-    private static final Tenant GLOBEX = Tenant.of("globex");
+    private static final OrgId ACME = OrgId.of("acme");
+    private static final OrgId GLOBEX = OrgId.of("globex");
 
     private final Http http = new Http(BASE);
 
