@@ -4,7 +4,6 @@ import dev.filegate.it.support.ItProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The default target: an S3Proxy process this run starts on loopback ({@code it.s3.port}) over a fresh data
@@ -32,9 +31,10 @@ final class S3ProxyTarget implements StoreTarget {
 
     @Override
     public StoreAccess access() {
+        URI endpoint = URI.create("http://127.0.0.1:" + process.port());
         return new StoreAccess(
-                URI.create("http://127.0.0.1:" + process.port()),
-                Optional.of(URI.create("http://localhost:" + process.port())),
+                endpoint,
+                Loopback.otherName(endpoint),
                 "us-east-1",
                 ItProperties.required("it.s3.identity"),
                 ItProperties.required("it.s3.credential"),
