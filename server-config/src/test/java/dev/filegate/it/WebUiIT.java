@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.filegate.it.support.ApiIT;
+import dev.filegate.it.support.Browser;
 import dev.filegate.it.support.ItEnvironment;
 import dev.filegate.it.support.ItProperties;
 import dev.filegate.it.support.RandomBody;
@@ -14,7 +15,6 @@ import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Transfer;
 import dev.filegate.it.support.UsageSnapshots;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,19 +30,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,6 +50,7 @@ class WebUiIT extends ApiIT {
 
     private static final String ORG = "demo";
 
+    private Browser page;
     private ChromeDriver browser;
     private WebDriverWait wait;
     private Path downloads;
@@ -65,48 +61,16 @@ class WebUiIT extends ApiIT {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assertTrue(
-                Files.isExecutable(Path.of("/usr/bin/chromium"))
-                        && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
-                "the UI suite needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        downloads = Files.createTempDirectory(Path.of(ItProperties.required("it.dir")), "downloads-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1280,1000");
-        options.setExperimentalOption(
-                "prefs",
-                Map.of(
-                        "download.default_directory",
-                        downloads.toString(),
-                        "download.prompt_for_download",
-                        false,
-                        "safebrowsing.enabled",
-                        false));
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class); // the file table is re-rendered after every upload
-        wait.withMessage(() -> "page state: error=[" + text("error") + "] uploads=[" + text("uploads") + "] whoami=["
-                + text("whoami") + "] uppy=" + uppyState() + " console=" + console());
+        page = Browser.open();
+        browser = page.driver();
+        wait = page.waits();
+        downloads = page.downloads();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (page != null) {
+            page.close();
         }
     }
 
@@ -116,78 +80,6 @@ class WebUiIT extends ApiIT {
         browser.findElement(By.id("token-input")).sendKeys(token);
         browser.findElement(By.id("token-submit")).click();
         wait.until(d -> d.findElement(By.id("files-page")).isDisplayed());
-    }
-
-    private WebElement row(String name) {
-        return wait.until(d -> d.findElements(By.cssSelector("#files tbody tr")).stream()
-                .filter(r -> r.findElement(By.className("name")).getText().equals(name))
-                .findFirst()
-                .orElse(null));
-    }
-
-    /** Clicks a button in a file's row, finding the row afresh (the table may be re-rendered meanwhile). */
-    private void clickInRow(String name, String buttonClass) {
-        wait.until(d -> {
-            row(name).findElement(By.className(buttonClass)).click();
-            return true;
-        });
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of(ItProperties.required("it.screenshots"));
-        Files.createDirectories(dir);
-        Files.write(
-                dir.resolve(ServerConfiguration.current().id() + "-" + name + ".png"),
-                browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private String console() {
-        try {
-            return browser.manage().logs().get("browser").getAll().stream()
-                    .map(Object::toString)
-                    .toList()
-                    .toString();
-        } catch (RuntimeException e) {
-            return "?";
-        }
-    }
-
-    /** What Uppy holds: each file's name, progress and error, and its last message. */
-    private String uppyState() {
-        try {
-            return String.valueOf(browser.executeScript("return typeof uppy === 'undefined' || !uppy ? 'none' :"
-                    + " JSON.stringify({files: uppy.getFiles().map(f => ({name: f.name, type: f.type,"
-                    + " progress: f.progress, error: f.error})), info: uppy.getState().info})"));
-        } catch (RuntimeException e) {
-            return "?";
-        }
-    }
-
-    private String text(String id) {
-        try {
-            return browser.findElement(By.id(id)).getText();
-        } catch (RuntimeException e) {
-            return "?";
-        }
-    }
-
-    /** The Dashboard's file input (visually hidden, as Uppy renders it). */
-    private WebElement fileInput() {
-        return wait.until(d -> d.findElements(By.cssSelector("#uploader input.uppy-Dashboard-input")).stream()
-                .findFirst()
-                .orElse(null));
-    }
-
-    /** The line the page adds for a finished upload ({@code done} or {@code failed}). */
-    private WebElement finished(String name, String outcome) {
-        return finished(name, outcome, wait);
-    }
-
-    private WebElement finished(String name, String outcome, WebDriverWait within) {
-        return within.until(d -> d.findElements(By.cssSelector("#uploads li." + outcome)).stream()
-                .filter(li -> name.equals(li.getAttribute("data-name")))
-                .findFirst()
-                .orElse(null));
     }
 
     private String uploadMode() {
@@ -208,12 +100,12 @@ class WebUiIT extends ApiIT {
         Files.write(file, png);
         signIn(Tokens.uploader(ORG));
 
-        fileInput().sendKeys(file.toString());
-        WebElement item = finished("picked photo.png", "done");
+        page.fileInput().sendKeys(file.toString());
+        WebElement item = page.finished("picked photo.png", "done");
         assertTrue(item.getText().contains("stored"), item.getText());
         assertEquals(
                 "image/png",
-                wait.until(d -> row("picked photo.png")
+                wait.until(d -> page.row("picked photo.png")
                         .findElement(By.className("type"))
                         .getText()));
 
@@ -224,14 +116,14 @@ class WebUiIT extends ApiIT {
                 Base64.getEncoder().encodeToString(Arrays.copyOf(png, 5000)));
         wait.until(d -> d.findElements(By.cssSelector("#files tbody tr .name")).stream()
                 .anyMatch(n -> n.getText().startsWith("pasted-") && n.getText().endsWith(".png")));
-        screenshot("files");
+        page.screenshot("files");
 
-        clickInRow("picked photo.png", "download");
+        page.clickInRow("picked photo.png", "download");
         Path saved = downloads.resolve("picked photo.png");
         wait.until(d -> Files.exists(saved) && sizeOf(saved) == png.length);
         assertTrue(Arrays.equals(png, Files.readAllBytes(saved)), "downloaded bytes are identical (" + mode() + ")");
 
-        clickInRow("picked photo.png", "delete");
+        page.clickInRow("picked photo.png", "delete");
         wait.until(d -> d.findElements(By.cssSelector("#files tbody tr .name")).stream()
                 .noneMatch(n -> n.getText().equals("picked photo.png")));
     }
@@ -251,19 +143,20 @@ class WebUiIT extends ApiIT {
                         + "zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
                         + "zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
                 Base64.getEncoder().encodeToString(png));
-        finished("dropped.png", "done");
+        page.finished("dropped.png", "done");
         assertEquals(
                 "20 KiB",
-                wait.until(d ->
-                        row("dropped.png").findElement(By.className("size")).getText()));
+                wait.until(d -> page.row("dropped.png")
+                        .findElement(By.className("size"))
+                        .getText()));
     }
 
     @Test
     void aTypeOutsideTheAllowListIsRefusedBeforeAnyByteIsSent() throws Exception {
-        Path page = Path.of(ItProperties.required("it.dir"), "page.html");
-        Files.writeString(page, "<!doctype html><script>alert(1)</script>");
+        Path html = Path.of(ItProperties.required("it.dir"), "page.html");
+        Files.writeString(html, "<!doctype html><script>alert(1)</script>");
         signIn(Tokens.uploader(ORG));
-        fileInput().sendKeys(page.toString());
+        page.fileInput().sendKeys(html.toString());
         WebElement error = wait.until(d -> {
             WebElement e = d.findElement(By.id("error"));
             return e.isDisplayed() ? e : null;
@@ -279,8 +172,8 @@ class WebUiIT extends ApiIT {
         Path fake = Path.of(ItProperties.required("it.dir"), "fake.png");
         Files.writeString(fake, "<!doctype html><script>alert(1)</script>");
         signIn(Tokens.uploader(ORG));
-        fileInput().sendKeys(fake.toString());
-        WebElement failed = finished("fake.png", "failed");
+        page.fileInput().sendKeys(fake.toString());
+        WebElement failed = page.finished("fake.png", "failed");
         String text = failed.getText().toLowerCase(Locale.ROOT);
         assertTrue(text.contains("png") || text.contains("content"), failed.getText() + " (" + uploadMode() + ")");
         assertFalse(failed.getText().contains("Exception"));
@@ -302,7 +195,7 @@ class WebUiIT extends ApiIT {
         slow.setUploadThroughput(24 * 1024 * 1024); // so that there is time to pause
         slow.setDownloadThroughput(512 * 1024 * 1024);
         browser.setNetworkConditions(slow);
-        fileInput().sendKeys(big.toString());
+        page.fileInput().sendKeys(big.toString());
         String progress = "const f = uppy.getFiles().find(f => f.name === 'big film.bin');"
                 + " return f ? f.progress.bytesUploaded || 0 : 0;";
         wait.until(d -> ((Number) browser.executeScript(progress)).longValue() > 0);
@@ -317,16 +210,17 @@ class WebUiIT extends ApiIT {
         Thread.sleep(1500);
         assertEquals(paused, ((Number) browser.executeScript(progress)).longValue(), "no progress while paused");
         assertTrue(paused < size, "paused before the end");
-        screenshot("paused");
+        page.screenshot("paused");
         browser.findElement(By.cssSelector("#uploader button.uppy-Dashboard-Item-progressIndicator"))
                 .click();
-        finished("big film.bin", "done");
+        page.finished("big film.bin", "done");
         browser.deleteNetworkConditions();
         assertEquals(
                 "120 MiB",
-                wait.until(d ->
-                        row("big film.bin").findElement(By.className("size")).getText()));
-        clickInRow("big film.bin", "download");
+                wait.until(d -> page.row("big film.bin")
+                        .findElement(By.className("size"))
+                        .getText()));
+        page.clickInRow("big film.bin", "download");
         Path saved = downloads.resolve("big film.bin");
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> Files.exists(saved) && sizeOf(saved) == size);
         try (InputStream got = Files.newInputStream(saved)) {
@@ -349,18 +243,19 @@ class WebUiIT extends ApiIT {
         try {
             signIn(Tokens.uploader(ORG));
             long started = System.nanoTime();
-            fileInput().sendKeys(huge.toString());
+            page.fileInput().sendKeys(huge.toString());
             WebDriverWait patient = new WebDriverWait(browser, Duration.ofMinutes(10));
-            patient.withMessage(() -> "uppy=" + uppyState() + " uploads=[" + text("uploads") + "]");
-            finished("huge.bin", "done", patient);
+            patient.withMessage(() -> "uppy=" + page.uppyState() + " uploads=[" + page.text("uploads") + "]");
+            page.finished("huge.bin", "done", patient);
             System.out.printf(
                     "MEASURED 3 GiB browser upload (Uppy, multipart, completed): %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
             assertEquals(
                     "3.0 GiB",
-                    wait.until(d ->
-                            row("huge.bin").findElement(By.className("size")).getText()));
-            screenshot("huge");
+                    wait.until(d -> page.row("huge.bin")
+                            .findElement(By.className("size"))
+                            .getText()));
+            page.screenshot("huge");
         } finally {
             Files.deleteIfExists(huge);
         }
@@ -397,15 +292,16 @@ class WebUiIT extends ApiIT {
         assertTrue(config.contains("upload_modes"), config);
         assertFalse(config.contains(ItEnvironment.env().store.secretKey()), "no secrets on the admin page");
         assertTrue(browser.findElement(By.id("store-health")).getText().startsWith("UP"));
-        assertTrue(text("usage-age").startsWith("Snapshot taken "), text("usage-age"));
+        assertTrue(page.text("usage-age").startsWith("Snapshot taken "), page.text("usage-age"));
         assertTrue(
-                text("usage-age").contains("every 2 s"), "the test profile's refresh interval: " + text("usage-age"));
+                page.text("usage-age").contains("every 2 s"),
+                "the test profile's refresh interval: " + page.text("usage-age"));
         List<String> orgs = browser.findElements(By.cssSelector("#tenants tbody tr td:first-child")).stream()
                 .map(WebElement::getText)
                 .toList();
         assertTrue(orgs.contains(ORG), orgs.toString());
         assertFalse(browser.findElements(By.cssSelector("#usage-chart rect")).isEmpty(), "the usage chart is drawn");
-        screenshot("admin");
+        page.screenshot("admin");
     }
 
     private List<String> pendingNames() {
@@ -437,14 +333,14 @@ class WebUiIT extends ApiIT {
         browser.get(base + "#admin");
         wait.until(d -> d.findElement(By.id("admin-content")).isDisplayed());
         assertEquals(pendingNames(23, 4), pendingNames(), "the newest 20 first");
-        assertEquals("1–20 of 23", text("pending-position"));
+        assertEquals("1–20 of 23", page.text("pending-position"));
         assertFalse(browser.findElement(By.id("pending-newer")).isEnabled());
 
         browser.findElement(By.id("pending-older")).click();
         wait.until(d -> pendingNames().equals(pendingNames(3, 1)));
-        assertEquals("21–23 of 23", text("pending-position"));
+        assertEquals("21–23 of 23", page.text("pending-position"));
         assertFalse(browser.findElement(By.id("pending-older")).isEnabled(), "the last page");
-        screenshot("admin-pending");
+        page.screenshot("admin-pending");
 
         browser.findElement(By.id("pending-newer")).click();
         wait.until(d -> pendingNames().equals(pendingNames(23, 4)));
@@ -455,7 +351,9 @@ class WebUiIT extends ApiIT {
         signIn(Tokens.edited(ORG, c -> c.setExpirationTime(Tokens.inSeconds(-120)), "admin"));
         browser.get(base + "#admin");
         wait.until(d -> d.findElement(By.id("admin-error")).isDisplayed());
-        assertTrue(text("admin-error-text").contains("a valid bearer token is required"), text("admin-error-text"));
+        assertTrue(
+                page.text("admin-error-text").contains("a valid bearer token is required"),
+                page.text("admin-error-text"));
         assertFalse(browser.findElement(By.id("admin-content")).isDisplayed());
         assertFalse(browser.findElement(By.id("admin-loading")).isDisplayed());
     }
