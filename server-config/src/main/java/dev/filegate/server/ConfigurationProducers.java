@@ -1,5 +1,6 @@
 package dev.filegate.server;
 
+import dev.filegate.api.config.Identity.OidcSignIn;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.api.config.StoreDescription;
 import dev.filegate.ui.BrowserOrigins;
@@ -55,11 +56,16 @@ public class ConfigurationProducers {
         return store.describe();
     }
 
-    /** The UI's pages may connect to the store and the gateway (direct transfers), and to nothing else. */
+    /**
+     * The UI's pages may connect to the store and the gateway (direct transfers) and to the identity provider they
+     * sign people in with, and to nothing else.
+     */
     @Produces
     @Singleton
     BrowserOrigins browserOrigins(DeploymentConfiguration deployment) {
         return BrowserOrigins.of(
-                deployment.store().clientEndpoint(), deployment.service().gatewayUrl());
+                deployment.store().clientEndpoint(),
+                deployment.service().gatewayUrl(),
+                deployment.service().identity().signIn().map(OidcSignIn::issuer));
     }
 }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.filegate.api.config.Identity;
+import dev.filegate.api.config.Identity.OidcSignIn;
 import dev.filegate.api.config.InvalidConfiguration;
 import dev.filegate.api.config.ServiceConfiguration;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -722,5 +725,73 @@ class DeploymentConfigurationTest {
         }
         m.put("mp.jwt.verify.audiences", " , filegate, other");
         assertEquals("filegate", service(m).devToken().audience());
+    }
+
+    // --- Who callers are: claim mapping and the web UI's OpenID Connect sign-in ---
+
+    @Test
+    void tenantAndRolesAreReadFromOrgAndGroupsByDefaultOrFromNestedClaims() {
+        Identity identity = service(complete()).identity();
+        assertEquals("org", identity.org().text());
+        assertEquals("groups", identity.roles().text());
+        assertTrue(identity.signIn().isEmpty(), "no provider sign-in unless a client id is given");
+        Map<String, String> m = complete();
+        m.put("auth.roles-claim", "realm_access.roles");
+        m.put("auth.org-claim", "https://example.com/org");
+        assertEquals("realm_access.roles", service(m).identity().roles().text());
+        m.put("auth.roles-claim", "realm_access..roles");
+        assertTrue(failure(m).contains("auth.roles-claim: 'realm_access..roles' has an empty step"), failure(m));
+    }
+
+    @Test
+    void theUiSignsInAtTheIssuerTheServiceVerifiesTokensOf() {
+        Map<String, String> m = complete();
+        m.put("mp.jwt.verify.issuer", "https://id.example.com/realms/acme");
+        m.put("auth.oidc.client-id", "filegate-web");
+        DeploymentConfiguration d = DeploymentConfiguration.read(new MapConfig(m));
+        OidcSignIn signIn = d.service().identity().signIn().orElseThrow();
+        assertEquals(URI.create("https://id.example.com/realms/acme"), signIn.issuer());
+        assertEquals("filegate-web", signIn.clientId());
+        assertEquals("openid profile", signIn.scope());
+        assertTrue(signIn.audience().isEmpty());
+        assertEquals(
+                "https://s3.example.com https://id.example.com",
+                new ConfigurationProducers().browserOrigins(d).connectSources(),
+                "the page may fetch the provider's discovery document, keys and tokens, and nothing else new");
+
+        m.put("auth.oidc.scopes", "openid, profile offline_access");
+        m.put("auth.oidc.audience", "https://files.example.com");
+        signIn = service(m).identity().signIn().orElseThrow();
+        assertEquals("openid profile offline_access", signIn.scope());
+        assertEquals("https://files.example.com", signIn.audience().orElseThrow());
+    }
+
+    @Test
+    void providerSignInNeedsTheOpenidScopeAndAnIssuerThatIsAnHttpsUrl() {
+        Map<String, String> m = complete();
+        m.put("auth.oidc.client-id", "filegate-web");
+        m.put("auth.oidc.scopes", "profile email");
+        assertTrue(
+                failure(m)
+                        .contains("auth.oidc.scopes is 'profile email': OpenID Connect sign-in asks for the"
+                                + " scope openid"),
+                failure(m));
+        m.remove("auth.oidc.scopes");
+        m.put("mp.jwt.verify.issuer", "urn:example:issuer");
+        assertTrue(
+                failure(m)
+                        .contains("mp.jwt.verify.issuer (urn:example:issuer) is where the web UI signs people"
+                                + " in: it must be an http(s) URL"),
+                failure(m));
+        m.put("mp.jwt.verify.issuer", "http://id.example.com");
+        refusesHttp(m, "mp.jwt.verify.issuer", "http://id.example.com");
+        m.put("mp.jwt.verify.issuer", "http://127.0.0.1:8180/realms/filegate");
+        assertEquals(
+                URI.create("http://127.0.0.1:8180/realms/filegate"),
+                service(m).identity().signIn().orElseThrow().issuer(),
+                "a provider on loopback needs no TLS");
+        m.remove("auth.oidc.client-id");
+        m.put("mp.jwt.verify.issuer", "urn:example:issuer");
+        assertTrue(service(m).identity().signIn().isEmpty(), "any issuer will do when the UI does not sign in there");
     }
 }

@@ -1,9 +1,10 @@
 // filegate web UI: one page, no framework, no inline script (the CSP forbids it). It talks to /api/v1 like any
-// client and uses whichever transfer mode the server advertises in /api/v1/capabilities. The Admin page is admin.js.
+// client and uses whichever transfer mode the server advertises in /api/v1/capabilities. The Admin page is admin.js,
+// signing in with the identity provider signin.js.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { token: null, claims: null, caps: null };
+const state = { token: null, claims: null, me: null, name: null, session: 0, caps: null };
 
 // ---------- helpers ----------
 
@@ -76,38 +77,78 @@ function rowButton(className, label, file, action) {
   return button;
 }
 
+/** The caller's tenant as the service reads it from the token (/api/v1/me), or undefined. */
 function org() {
-  return state.claims && state.claims[state.caps.auth.org_claim];
+  return state.me ? state.me.org : undefined;
 }
 
 function hasRole(role) {
-  return !!(state.claims && Array.isArray(state.claims.groups) && state.claims.groups.includes(role));
+  return !!(state.me && state.me.roles.includes(role));
 }
 
 // ---------- sign-in ----------
+// Three ways in: the deployment's identity provider (signin.js), one-click demo tokens in the dev profile, or a
+// pasted token. Whichever it is, the service says who the token's bearer is to it (/api/v1/me): tenant and roles
+// after its claim mapping, and why either is missing.
 
-function signIn(token) {
+/** Starts a session with a token (a new sign-in, or a renewal of the same session's token). */
+async function useToken(token, name) {
+  let claims;
   try {
-    state.claims = claimsOf(token.trim());
+    claims = claimsOf(token.trim());
   } catch (e) {
     showError('That does not look like a JWT bearer token.');
-    return;
+    return false;
   }
+  const renewal = !!state.token && state.me && claims.sub === state.claims.sub;
+  const previous = { token: state.token, claims: state.claims };
   state.token = token.trim();
+  state.claims = claims;
+  if (renewal) {
+    tokenRenewed();
+    return true;
+  }
+  try {
+    state.me = await (await api('api/v1/me', { headers: { Accept: 'application/json' } })).json();
+  } catch (e) {
+    Object.assign(state, previous);
+    showError(`The service refused this token: ${e.message}`);
+    return false;
+  }
+  state.name = name || claims.preferred_username || claims.sub;
+  state.session += 1;
   $('token-input').value = '';
   showError('');
   route();
+  return true;
 }
 
-function signOut() {
+/** A renewed token: the same person, tenant and uploads; requests from now on carry the new token. */
+function tokenRenewed() {
+  if (uppy && uppy.getPlugin('AwsS3') && state.caps.upload_modes[0] === 'presigned') {
+    uppy.getPlugin('AwsS3').setOptions({ headers: bearer() });
+  }
+  showWho();
+}
+
+function endSession() {
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.getRegistration('ui/download/')
       .then((r) => r && r.active && r.active.postMessage({ forget: true }))
       .catch(() => {});
   }
+  if (uppy) uppy.cancelAll(); // nothing goes on under a session that ended
   state.token = null;
   state.claims = null;
+  state.me = null;
   route();
+}
+
+function signOut() {
+  endSession();
+  if (state.caps.auth.oidc) {
+    providerSignIn.signOut().catch((e) => showError(`Signing out at the identity provider failed: ${e.message}`));
+  }
 }
 
 async function devSignIn(roles) {
@@ -115,9 +156,26 @@ async function devSignIn(roles) {
     const response = await fetch(`dev/token?org=demo&user=${roles === 'admin' ? 'demo-admin' : 'demo-user'}&roles=${roles}`,
       { headers: { Accept: 'application/json' } });
     if (!response.ok) throw new Error(await problemText(response));
-    signIn((await response.json()).access_token);
+    await useToken((await response.json()).access_token);
   } catch (e) {
     showError(e.message);
+  }
+}
+
+async function startProviderSignIn() {
+  $('signin-provider').addEventListener('click', () => {
+    providerSignIn.signIn().catch((e) => showError(`The identity provider did not answer: ${e.message}`));
+  });
+  try {
+    const user = await providerSignIn.start(state.caps.auth.oidc, {
+      signedIn: (u) => { if (state.token) useToken(u.access_token, u.profile.preferred_username || u.profile.name); },
+      ended: (why) => { endSession(); showError(`${why} Sign in again.`); },
+    });
+    if (user && !(await useToken(user.access_token, user.profile.preferred_username || user.profile.name))) {
+      await providerSignIn.forget();
+    }
+  } catch (e) {
+    showError(`Signing in failed: ${e.error_description || e.message}`);
   }
 }
 
@@ -292,7 +350,7 @@ function useProxyUploads() {
     fieldName: 'file',
     formData: true,
     allowedMetaFields: [],
-    headers: bearer(),
+    headers: () => bearer(), // read per upload: a renewed token is used from then on
     limit: 3,
     // A 4xx is the request's fault: sending it again changes nothing.
     shouldRetry: (xhr) => xhr.status === 0 || xhr.status === 429 || xhr.status >= 500,
@@ -431,13 +489,24 @@ function pastedFiles(event) {
 
 // ---------- routing ----------
 
+/** Who is signed in, as the service sees them, and until when the current token holds. */
+function showWho() {
+  if (!state.token) {
+    $('whoami').textContent = 'Not signed in';
+    return;
+  }
+  const roles = state.me.roles.join(', ') || 'no roles';
+  const until = state.claims.exp ? new Date(state.claims.exp * 1000).toLocaleTimeString() : null;
+  $('whoami').textContent = `${state.name} · org ${org() || '(none)'} · ${roles}`;
+  $('whoami').title = until ? `Token valid until ${until}` : '';
+  $('whoami').dataset.expires = state.claims.exp || '';
+}
+
 function route() {
   const signedIn = !!state.token;
   $('signin').hidden = signedIn;
   $('signout').hidden = !signedIn;
-  $('whoami').textContent = signedIn
-    ? `${state.claims.sub} · org ${org() || '(none)'} · ${(state.claims.groups || []).join(', ') || 'no roles'}`
-    : 'Not signed in';
+  showWho();
   const page = location.hash === '#admin' ? 'admin' : 'files';
   $('files-page').hidden = !signedIn || page !== 'files';
   $('admin-page').hidden = !signedIn || page !== 'admin';
@@ -446,13 +515,21 @@ function route() {
   if (page === 'admin') {
     loadAdmin(); // admin.js
   } else {
-    $('org-name').textContent = org() || '(no org in this token)';
+    $('org-name').textContent = org() || '(no tenant)';
+    $('identity-problems').replaceChildren(...state.me.problems.map((text) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      return p;
+    }));
+    $('identity-problems').hidden = state.me.problems.length === 0;
+    $('files-area').hidden = !org();
+    if (!org()) return;
     const modes = state.caps.upload_modes.join(', ');
     $('mode-info').textContent = `Uploads: ${modes}; downloads: ${state.caps.download_mode}; up to ` +
       `${formatBytes(state.caps.max_size)}; allowed: ${state.caps.allowed_types.join(', ')}`;
-    if (!uppy || state.uploaderFor !== state.token) {
+    if (!uppy || state.uploaderFor !== state.session) {
       setUpUploader();
-      state.uploaderFor = state.token;
+      state.uploaderFor = state.session;
     }
     loadFiles();
   }
@@ -466,9 +543,11 @@ async function start() {
     return;
   }
   $('dev-signin').hidden = !state.caps.auth.dev_token;
+  $('provider-signin').hidden = !state.caps.auth.oidc;
+  $('token-form').hidden = !!state.caps.auth.oidc;
   $('signin-dev').addEventListener('click', () => devSignIn('uploader'));
   $('signin-admin').addEventListener('click', () => devSignIn('admin'));
-  $('token-form').addEventListener('submit', (e) => { e.preventDefault(); signIn($('token-input').value); });
+  $('token-form').addEventListener('submit', (e) => { e.preventDefault(); useToken($('token-input').value); });
   $('signout').addEventListener('click', signOut);
   document.addEventListener('paste', (e) => {
     if (!state.token || location.hash === '#admin') return;
@@ -484,6 +563,7 @@ async function start() {
   }
   window.addEventListener('hashchange', route);
   route();
+  if (state.caps.auth.oidc) await startProviderSignIn();
 }
 
 document.addEventListener('DOMContentLoaded', start);

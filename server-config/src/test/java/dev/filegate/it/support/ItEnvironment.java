@@ -1,5 +1,6 @@
 package dev.filegate.it.support;
 
+import dev.filegate.it.support.idp.KeycloakProvider;
 import dev.filegate.it.support.store.StoreTarget;
 import dev.filegate.it.support.store.StoreTargets;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The suite's surroundings, set up once per test JVM before Arquillian starts Liberty: a fresh RSA key pair whose
  * public half the server trusts (written where the server's config points), the store chosen by {@code it.store}
  * ({@link StoreTargets}), and the {@link StoreLink} in front of it through which the server may reach it. The
- * server's store settings follow the target: they go to Liberty as {@code it.store.jvm} (arquillian.xml). All of it
+ * server's store settings follow the target: they go to Liberty as {@code it.store.jvm} (arquillian.xml); in the oidc
+ * configuration a real identity provider ({@link KeycloakProvider}) too, whose settings go as {@code it.idp.jvm}. All of it
  * goes away when the JVM's tests end. Where the target cannot serve the run (MinIO without a Docker engine), every
  * suite is skipped, and one line says why.
  */
@@ -37,6 +39,9 @@ public final class ItEnvironment implements BeforeAllCallback, ExecutionConditio
 
     /** The system property the server's store arguments are put in, for arquillian.xml and {@link Replicas}. */
     public static final String STORE_JVM = "it.store.jvm";
+
+    /** The system property the server's identity provider arguments are put in (empty but in the oidc configuration). */
+    public static final String IDP_JVM = "it.idp.jvm";
 
     private static volatile Env env;
     private static Optional<String> skipped;
@@ -91,12 +96,22 @@ public final class ItEnvironment implements BeforeAllCallback, ExecutionConditio
 
         private final StoreLink link;
         private final NginxGateway gateway;
+        private final KeycloakProvider idp;
 
-        private Env(KeyPair keys, StoreTarget store, StoreLink link, NginxGateway gateway) {
+        private Env(KeyPair keys, StoreTarget store, StoreLink link, NginxGateway gateway, KeycloakProvider idp) {
             this.keys = keys;
             this.store = store;
             this.link = link;
             this.gateway = gateway;
+            this.idp = idp;
+        }
+
+        /** The identity provider the server trusts in the oidc configuration. */
+        public KeycloakProvider idp() {
+            if (idp == null) {
+                throw new IllegalStateException("only the oidc configuration runs an identity provider");
+            }
+            return idp;
         }
 
         /** Whether the server reaches the store through the {@link #link()}. */
@@ -148,7 +163,11 @@ public final class ItEnvironment implements BeforeAllCallback, ExecutionConditio
                     NginxGateway.deleteQuietly(nginx);
                     gateway = NginxGateway.start(nginx, endpoint.getAuthority());
                 }
-                return new Env(keys, store, link, gateway);
+                KeycloakProvider idp = configuration == ServerConfiguration.OIDC
+                        ? KeycloakProvider.start(dir.resolve("keycloak"), "http://127.0.0.1:" + ItProperties.httpPort())
+                        : null;
+                System.setProperty(IDP_JVM, idp == null ? "" : idp.serverArguments());
+                return new Env(keys, store, link, gateway, idp);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {
@@ -182,6 +201,9 @@ public final class ItEnvironment implements BeforeAllCallback, ExecutionConditio
 
         @Override
         public void close() {
+            if (idp != null) {
+                idp.close();
+            }
             if (gateway != null) {
                 gateway.stop();
             }

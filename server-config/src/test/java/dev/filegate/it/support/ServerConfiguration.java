@@ -17,7 +17,9 @@ public enum ServerConfiguration {
     /** Uploads and downloads through a real nginx running the shipped configuration. */
     GATEWAY("gateway"),
     /** Presigned mode with the default multipart idle limit, octet streams up to 8 GiB: the 6 GiB upload. */
-    PRESIGNED_LARGE("presigned-large");
+    PRESIGNED_LARGE("presigned-large"),
+    /** Presigned mode, tokens from a real OpenID Connect provider (Keycloak), whose JWKS URL the server fetches. */
+    OIDC("oidc");
 
     private final String name;
 

@@ -1,5 +1,6 @@
 package dev.filegate.api.capabilities;
 
+import dev.filegate.api.config.Identity;
 import dev.filegate.api.config.PolicyLimits;
 import dev.filegate.api.config.PolicyLimits.ExpirySeconds;
 import dev.filegate.api.config.PolicyLimits.TypeLimit;
@@ -31,8 +32,15 @@ public record Capabilities(
      */
     public record Multipart(String endpoint, long threshold, long partSize, long maxIdleSeconds) {}
 
-    /** How callers authenticate: a bearer token naming its tenant in {@code org_claim}. */
-    public record Auth(String scheme, String orgClaim, boolean devToken) {}
+    /**
+     * How callers authenticate: a bearer token naming its tenant in {@code org_claim} and its roles in {@code
+     * roles_claim} (claim names, or dotted paths into nested claims), and, where configured, how the web UI signs people
+     * in with the deployment's OpenID Connect provider.
+     */
+    public record Auth(String scheme, String orgClaim, String rolesClaim, boolean devToken, SignIn oidc) {}
+
+    /** Authorization Code with PKCE against {@code issuer}, as the public client {@code client_id}. */
+    public record SignIn(String issuer, String clientId, String scope, String audience) {}
 
     static Capabilities of(ServiceConfiguration configuration) {
         UploadPolicy policy = configuration.policy();
@@ -48,10 +56,24 @@ public record Capabilities(
                 policy.filenameRules().maxBytes(),
                 PolicyLimits.expirySeconds(policy),
                 multipart(configuration),
-                new Auth(
-                        "Bearer",
-                        configuration.orgClaim(),
-                        configuration.devToken().enabled()));
+                auth(configuration));
+    }
+
+    private static Auth auth(ServiceConfiguration configuration) {
+        Identity identity = configuration.identity();
+        SignIn signIn = identity.signIn()
+                .map(o -> new SignIn(
+                        o.issuer().toString(),
+                        o.clientId(),
+                        o.scope(),
+                        o.audience().orElse(null)))
+                .orElse(null);
+        return new Auth(
+                "Bearer",
+                identity.org().text(),
+                identity.roles().text(),
+                configuration.devToken().enabled(),
+                signIn);
     }
 
     private static Multipart multipart(ServiceConfiguration configuration) {

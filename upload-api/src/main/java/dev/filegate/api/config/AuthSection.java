@@ -1,5 +1,6 @@
 package dev.filegate.api.config;
 
+import dev.filegate.api.config.Identity.OidcSignIn;
 import dev.filegate.api.config.ServiceConfiguration.DevToken;
 import dev.filegate.domain.tenant.AccessPolicy;
 import java.net.URI;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 /** Who callers are: {@code mp.jwt.*} (checked here, enforced by Liberty), {@code auth.*} and {@code dev.token.*}. */
 final class AuthSection {
 
-    record Auth(AccessPolicy access, String orgClaim, DevToken devToken) {}
+    record Auth(AccessPolicy access, Identity identity, DevToken devToken) {}
 
     private static final String LOCATION = "mp.jwt.verify.publickey.location";
 
@@ -127,7 +128,9 @@ final class AuthSection {
                     + " tokens meant for this service carry, comma-separated");
         }
         boolean adminCrossTenant = s.bool("auth.admin-cross-tenant", false);
-        String orgClaim = s.string("auth.org-claim", "org");
+        ClaimPath org = s.parsed("auth.org-claim", "org", ClaimPath::new);
+        ClaimPath roles = s.parsed("auth.roles-claim", "groups", ClaimPath::new);
+        Optional<OidcSignIn> signIn = signIn(s, issuer, http);
 
         boolean devTokenEnabled = s.bool("dev.token.enabled", false);
         Optional<String> devKey = s.optional("dev.token.signing-key.location");
@@ -143,10 +146,49 @@ final class AuthSection {
             s.problem("dev.token.enabled=true needs dev.token.signing-key.location (a PKCS#8 PEM private key file)");
         }
         Duration devLifetime = s.parsed("dev.token.lifetime", "PT8H", Duration::parse);
-        if (issuer == null || audiences == null || audiences.isEmpty() || devLifetime == null) {
+        if (issuer == null
+                || audiences == null
+                || audiences.isEmpty()
+                || devLifetime == null
+                || org == null
+                || roles == null
+                || signIn == null) {
             return null;
         }
         DevToken devToken = new DevToken(devTokenEnabled, devKey, issuer, audiences.get(0), devLifetime);
-        return new Auth(new AccessPolicy(adminCrossTenant), orgClaim, devToken);
+        return new Auth(new AccessPolicy(adminCrossTenant), new Identity(org, roles, signIn), devToken);
+    }
+
+    /**
+     * The web UI's OpenID Connect sign-in ({@code auth.oidc.*}), against the issuer the service verifies tokens of.
+     *
+     * @return empty when not configured, {@code null} with the problems recorded in {@code s}
+     */
+    private static Optional<OidcSignIn> signIn(Settings s, String issuer, InsecureHttp http) {
+        Optional<String> clientId = s.optional("auth.oidc.client-id");
+        List<String> scopes = s.list("auth.oidc.scopes", "openid profile");
+        Optional<String> audience = s.optional("auth.oidc.audience");
+        if (clientId.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!scopes.contains("openid")) {
+            s.problem("auth.oidc.scopes is '" + String.join(" ", scopes) + "': OpenID Connect sign-in asks for the"
+                    + " scope openid; add it (env AUTH_OIDC_SCOPES)");
+            return null;
+        }
+        if (issuer == null) {
+            return null; // already a problem: mp.jwt.verify.issuer is required
+        }
+        URI url;
+        try {
+            url = Settings.clientUrl(issuer, "the identity provider");
+        } catch (IllegalArgumentException e) {
+            s.problem("auth.oidc.client-id is set, so mp.jwt.verify.issuer (" + issuer + ") is where the web UI signs"
+                    + " people in: it " + e.getMessage() + " (its discovery document is at"
+                    + " /.well-known/openid-configuration below it)");
+            return null;
+        }
+        http.refuse("mp.jwt.verify.issuer", url, "the web UI signs people in there and fetches their tokens from it");
+        return Optional.of(new OidcSignIn(url, clientId.get(), String.join(" ", scopes), audience));
     }
 }

@@ -34,7 +34,7 @@ public class DevTokenRegistrar implements ServletContextListener {
             throw new UncheckedIOException("cannot read dev.token.signing-key.location", e);
         }
         DevTokenServlet servlet = new DevTokenServlet(
-                DevTokens.fromPem(pem, dev.issuer(), dev.audience(), dev.lifetime()), configuration.orgClaim());
+                DevTokens.fromPem(pem, dev.issuer(), dev.audience(), dev.lifetime()), configuration.identity());
         ServletRegistration.Dynamic registration = event.getServletContext().addServlet("dev-token", servlet);
         registration.addMapping(DevTokenServlet.PATH);
         LOG.warning("DEV PROFILE: the development token endpoint " + DevTokenServlet.PATH

@@ -1,5 +1,6 @@
 package dev.filegate.api.devtoken;
 
+import dev.filegate.api.config.Identity;
 import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.tenant.Role;
@@ -24,11 +25,11 @@ final class DevTokenServlet extends HttpServlet {
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final transient DevTokens tokens;
-    private final String orgClaim;
+    private final Identity claims;
 
-    DevTokenServlet(DevTokens tokens, String orgClaim) {
+    DevTokenServlet(DevTokens tokens, Identity claims) {
         this.tokens = tokens;
-        this.orgClaim = orgClaim;
+        this.claims = claims;
     }
 
     @Override
@@ -53,7 +54,7 @@ final class DevTokenServlet extends HttpServlet {
             reject(resp, "user must be 1-64 of [A-Za-z0-9._@-]; roles a comma-separated subset of " + known);
             return;
         }
-        String token = tokens.mint(user, orgClaim, org, roles);
+        String token = tokens.mint(user, claims, org, roles);
         resp.setStatus(200); // the JWT interceptor pre-sets 401 when a stale token came along; this endpoint needs none
         String accept = req.getHeader("Accept");
         if (accept != null && accept.contains("application/json")) {

@@ -1,5 +1,7 @@
 package dev.filegate.api.devtoken;
 
+import dev.filegate.api.config.ClaimPath;
+import dev.filegate.api.config.Identity;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,12 @@ final class DevTokens {
         return lifetime;
     }
 
-    String mint(String subject, String orgClaim, String org, List<String> groups) {
+    /**
+     * A token for {@code subject} of {@code org} with {@code groups}, which names the tenant and the roles where the
+     * deployment reads them ({@code auth.org-claim}, {@code auth.roles-claim}: a path is written as one claim of
+     * that name, which {@link ClaimPath} reads first).
+     */
+    String mint(String subject, Identity claims, String org, List<String> groups) {
         Instant now = Instant.now();
         JsonArrayBuilder groupArray = Json.createArrayBuilder();
         groups.forEach(groupArray::add);
@@ -59,8 +66,8 @@ final class DevTokens {
                 .add("aud", audience)
                 .add("sub", subject)
                 .add("upn", subject)
-                .add(orgClaim, org)
-                .add("groups", groupArray)
+                .add(claims.org().text(), org)
+                .add(claims.roles().text(), groupArray)
                 .add("iat", now.getEpochSecond())
                 .add("exp", now.plus(lifetime).getEpochSecond())
                 .add("jti", UUID.randomUUID().toString())

@@ -1,5 +1,6 @@
 package dev.filegate.api.security;
 
+import dev.filegate.api.config.Identity;
 import dev.filegate.api.config.ServiceConfiguration;
 import dev.filegate.domain.policy.PolicyViolation;
 import dev.filegate.domain.tenant.Caller;
@@ -7,17 +8,19 @@ import dev.filegate.domain.tenant.OrgId;
 import dev.filegate.domain.tenant.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The caller of the current request. The tenant comes from the configured claim (default {@code org}); roles from
- * {@code groups}. A claim that is not a valid org id gives a caller with no tenant, which every tenant check refuses.
+ * The caller of the current request. The tenant comes from the configured claim ({@code auth.org-claim}, default
+ * {@code org}), the roles from {@code auth.roles-claim} (default {@code groups}); either may be a path into a nested
+ * claim (see {@code ClaimPath}). A claim that is not a valid org id gives a caller with no tenant,
+ * which every tenant check refuses; names that are not roles of the service are ignored.
  */
 @RequestScoped
 public class Callers {
@@ -38,29 +41,26 @@ public class Callers {
         if (subject == null || subject.isBlank()) {
             throw new NotAuthorizedException("Bearer");
         }
-        return new Caller(subject, org(jwt), roles(jwt.getGroups()));
+        Identity identity = configuration.identity();
+        return new Caller(
+                subject,
+                org(identity.org().string(jwt::getClaim)),
+                roles(identity.roles().strings(jwt::getClaim)));
     }
 
-    private Optional<OrgId> org(JsonWebToken jwt) {
-        Object claim = jwt.getClaim(configuration.orgClaim());
-        String value = claim instanceof JsonString js ? js.getString() : claim instanceof String s ? s : null;
-        if (value == null) {
-            return Optional.empty();
-        }
+    private static Optional<OrgId> org(Optional<String> value) {
         try {
-            return Optional.of(OrgId.of(value));
+            return value.map(OrgId::of);
         } catch (PolicyViolation e) {
             return Optional.empty();
         }
     }
 
-    private static Set<Role> roles(Set<String> groups) {
+    private static Set<Role> roles(List<String> groups) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (groups != null) {
-            for (Role r : Role.values()) {
-                if (groups.contains(r.group())) {
-                    roles.add(r);
-                }
+        for (Role r : Role.values()) {
+            if (groups.contains(r.group())) {
+                roles.add(r);
             }
         }
         return roles;
