@@ -70,11 +70,18 @@ public final class Replicas implements AutoCloseable {
                 StandardCopyOption.REPLACE_EXISTING);
         Replicas r = new Replicas(wlp, replica, replicaPort, freePort());
         r.server("start");
-        ItEnvironment.await(
-                "the second replica answering on " + replicaPort,
-                () -> ItEnvironment.listening(replicaPort) && ready(replicaPort),
-                120);
-        r.startBalancer();
+        try {
+            ItEnvironment.await(
+                    "the second replica answering on " + replicaPort,
+                    () -> ItEnvironment.listening(replicaPort) && ready(replicaPort),
+                    120);
+            r.startBalancer();
+        } catch (IOException | RuntimeException e) {
+            // The caller gets no instance to close: the replica must not outlive the failure (a Liberty left running
+            // makes every later run of the suites refuse to start its own).
+            r.close();
+            throw e;
+        }
         return r;
     }
 
