@@ -790,8 +790,32 @@ class DeploymentConfigurationTest {
                 URI.create("http://127.0.0.1:8180/realms/filegate"),
                 service(m).identity().signIn().orElseThrow().issuer(),
                 "a provider on loopback needs no TLS");
+        for (String issuer : List.of(
+                "id.example.com/realms/x",
+                "https:///realms/x",
+                "https://id.example.com/?a=1",
+                "http://127.0.0.1.nip.io/realms/filegate")) {
+            m.put("mp.jwt.verify.issuer", issuer);
+            assertTrue(failure(m).contains("mp.jwt.verify.issuer"), issuer + ": " + failure(m));
+        }
+        m.put("auth.oidc.scopes", "profile openid-connect");
+        assertTrue(failure(m).contains("auth.oidc.scopes"), failure(m));
+        m.remove("auth.oidc.scopes");
         m.remove("auth.oidc.client-id");
         m.put("mp.jwt.verify.issuer", "urn:example:issuer");
         assertTrue(service(m).identity().signIn().isEmpty(), "any issuer will do when the UI does not sign in there");
+    }
+
+    /** Found by an attack: ID tokens are issued to the UI's client, by the same issuer, with the same keys. */
+    @Test
+    void theUisClientIdIsRefusedAsAnAudienceOfTheApiSoThatIdTokensAreNoBearerTokens() {
+        Map<String, String> m = complete();
+        m.put("auth.oidc.client-id", "filegate-web");
+        m.put("mp.jwt.verify.audiences", "filegate-api, filegate-web");
+        String message = failure(m);
+        assertTrue(message.contains("mp.jwt.verify.audiences names the web UI's own client id"), message);
+        m.put("mp.jwt.verify.audiences", "filegate-api");
+        assertEquals(
+                "filegate-web", service(m).identity().signIn().orElseThrow().clientId());
     }
 }

@@ -105,7 +105,7 @@ async function useToken(token, name) {
   state.token = token.trim();
   state.claims = claims;
   if (renewal) {
-    tokenRenewed();
+    await tokenRenewed();
     return true;
   }
   try {
@@ -123,10 +123,25 @@ async function useToken(token, name) {
   return true;
 }
 
-/** A renewed token: the same person, tenant and uploads; requests from now on carry the new token. */
-function tokenRenewed() {
+/**
+ * A renewed token: requests from now on carry it, uploads under way go on. The service is asked again who it names:
+ * roles may have changed at the provider, and another tenant is another session (a new uploader and file list).
+ */
+async function tokenRenewed() {
   if (uppy && uppy.getPlugin('AwsS3') && state.caps.upload_modes[0] === 'presigned') {
     uppy.getPlugin('AwsS3').setOptions({ headers: bearer() });
+  }
+  try {
+    const me = await (await api('api/v1/me', { headers: { Accept: 'application/json' } })).json();
+    const moved = me.org !== state.me.org;
+    state.me = me;
+    if (moved) {
+      state.session += 1;
+      route();
+      return;
+    }
+  } catch (e) {
+    showError(`The service refused the renewed token: ${e.message}`);
   }
   showWho();
 }

@@ -9,7 +9,8 @@ const providerSignIn = (() => {
   let manager = null;
 
   function settings(config) {
-    const here = location.origin + location.pathname;
+    // The page itself (the UI's root, however it was addressed): the one redirect URI registered at the provider.
+    const here = new URL('./', location.href).href;
     return {
       authority: config.issuer,
       client_id: config.client_id,
@@ -18,7 +19,10 @@ const providerSignIn = (() => {
       response_type: 'code',
       scope: config.scope,
       extraQueryParams: config.audience ? { audience: config.audience } : {},
+      // Every store named: tokens in memory; a sign-in under way (state, PKCE verifier) in this tab's sessionStorage,
+      // which the library would otherwise keep in localStorage, shared by every tab and kept for good.
       userStore: new window.oidc.WebStorageStateStore({ store: new window.oidc.InMemoryWebStorage() }),
+      stateStore: new window.oidc.WebStorageStateStore({ store: window.sessionStorage }),
       automaticSilentRenew: true,
       accessTokenExpiringNotificationTimeInSeconds: 30,
       monitorSession: false,
@@ -41,8 +45,11 @@ const providerSignIn = (() => {
     async start(config, events) {
       manager = new window.oidc.UserManager(settings(config));
       manager.events.addUserLoaded((user) => events.signedIn(user));
-      manager.events.addSilentRenewError((e) => events.ended(`The session could not be renewed (${e.message}).`));
-      manager.events.addAccessTokenExpired(() => events.ended('The session expired.'));
+      // A session that ends without signing out is forgotten too: no refresh token stays behind, no renewal goes on.
+      const ended = (why) => manager.removeUser().finally(() => events.ended(why));
+      manager.events.addSilentRenewError((e) => ended(`The session could not be renewed (${e.message}).`));
+      manager.events.addAccessTokenExpired(() => ended('The session expired.'));
+      await manager.clearStaleState(); // sign-ins abandoned at the provider
       if (!isRedirectBack()) return null;
       try {
         const user = await manager.signinRedirectCallback();

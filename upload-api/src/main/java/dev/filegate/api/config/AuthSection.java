@@ -131,6 +131,18 @@ final class AuthSection {
         ClaimPath org = s.parsed("auth.org-claim", "org", ClaimPath::new);
         ClaimPath roles = s.parsed("auth.roles-claim", "groups", ClaimPath::new);
         Optional<OidcSignIn> signIn = signIn(s, issuer, http);
+        if (signIn != null
+                && signIn.isPresent()
+                && audiences != null
+                && audiences.contains(signIn.get().clientId())) {
+            // The provider's ID tokens are issued to the UI's client (aud = its client id) by the same issuer with the
+            // same keys: with that audience accepted, every ID token (whose way includes the sign-out URL) would be a
+            // bearer token for this API.
+            s.problem("mp.jwt.verify.audiences names the web UI's own client id (auth.oidc.client-id="
+                    + signIn.get().clientId() + "), so ID tokens would be accepted as bearer tokens: give this API an"
+                    + " audience of its own (a Keycloak audience mapper, an Entra ID application ID URI, an Okta"
+                    + " authorization server's audience)");
+        }
 
         boolean devTokenEnabled = s.bool("dev.token.enabled", false);
         Optional<String> devKey = s.optional("dev.token.signing-key.location");
