@@ -128,8 +128,9 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     /**
-     * A copy of a source over the multipart copy threshold goes in parts ({@link S3ObjectCopies}); the store checks
-     * {@code sourceEtag} on the CopyObject or on every UploadPartCopy.
+     * A copy of a source over the multipart copy threshold goes in parts ({@link S3ObjectCopies}); the store is told
+     * {@code sourceEtag} on the CopyObject or on every UploadPartCopy, and the copy is checked here as well, for the
+     * stores that ignore it.
      */
     @Override
     public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object, String sourceEtag) {
