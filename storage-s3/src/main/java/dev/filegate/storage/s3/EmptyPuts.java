@@ -27,9 +27,9 @@ final class EmptyPuts implements ExecutionInterceptor {
 
     /** A request's signing without chunk encoding: the payload's own SHA-256 (for an empty one, of nothing). */
     private static final SdkPlugin UNCHUNKED = config -> {
-        S3ServiceClientConfiguration.Builder s3 = (S3ServiceClientConfiguration.Builder) config;
-        S3AuthSchemeProvider schemes = s3.authSchemeProvider();
-        s3.authSchemeProvider(params -> schemes.resolveAuthScheme(params).stream()
+        S3ServiceClientConfiguration.Builder client = (S3ServiceClientConfiguration.Builder) config;
+        S3AuthSchemeProvider schemes = client.authSchemeProvider();
+        client.authSchemeProvider(params -> schemes.resolveAuthScheme(params).stream()
                 .map(o -> o.toBuilder()
                         .putSignerProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, false)
                         .build())
