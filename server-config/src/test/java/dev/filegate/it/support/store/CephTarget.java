@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Path-style, plain HTTP, reachable as {@code 127.0.0.1} and {@code localhost}. The gateway verifies SigV4 for
  * whatever region the request names, so the run says {@code us-east-1}, where bucket creation names no location
  * (the gateway refuses any but its zonegroup's, {@code default}). CORS is per bucket, as on AWS: the service puts
- * its rule.
+ * its rule. Its answers to form uploads carry no {@code ETag}: see {@link #answersFormUploadsWithETag()}.
  */
 final class CephTarget implements StoreTarget {
 
@@ -99,6 +99,11 @@ final class CephTarget implements StoreTarget {
     @Override
     public boolean takesBucketCors() {
         return true; // the gateway keeps CORS per bucket (PutBucketCors), as AWS does
+    }
+
+    @Override
+    public boolean answersFormUploadsWithETag() {
+        return false; // a POST answers 204 (or 200, 201 with the XML document) with no ETag or Location header
     }
 
     @Override

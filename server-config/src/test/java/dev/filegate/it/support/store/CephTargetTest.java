@@ -1,6 +1,7 @@
 package dev.filegate.it.support.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -58,6 +59,7 @@ class CephTargetTest {
         assertTrue(target.pathStyle());
         assertTrue(target.takesBucketCors(), "the gateway keeps CORS per bucket: the service puts its rule");
         assertEquals("filegate-it", target.bucket(StoreTarget.SHARED_BUCKET), "a fresh cluster: no run prefix");
+        assertFalse(target.answersFormUploadsWithETag(), "a form upload's answer has no ETag header");
         target.close(); // no cluster: nothing to stop
     }
 
