@@ -111,26 +111,26 @@ final class S3ObjectCopies {
             }
             throw S3Errors.translate("copying an object", e);
         }
-        StoredObject copy = reads.head(to, "reading a copied object")
+        return reads.head(to, "reading a copied object")
                 .orElseThrow(() -> new StoreUnavailable("the copied object vanished", null));
-        if (copy.size() != source.size()) {
-            discard(to, copy.etag());
-            throw replaced();
-        }
-        return copy;
     }
 
     /**
      * Whether the CopyObject that answered {@code copied} as the copy's entity tag copied {@code source}: the copy
-     * carries its tag, or (where the store tags copies anew) the source is still that object. In place, the source is
-     * the copy now: a new tag is S3's for a multipart source only, which the size check in {@link #copy} completes.
+     * carries its tag, or (where the store tags copies anew) the source is still that object. In place the source is
+     * the copy now: a new tag is S3's for a multipart source only, and the copy must have the source's size (unless
+     * someone wrote there since, whose object is not this copy's to judge).
      */
     private boolean copiedFrom(StoredObject source, ObjectLocation from, ObjectLocation to, String copied) {
         if (ObjectChanged.sameTag(copied, source.etag())) {
             return true;
         }
         if (from.equals(to)) {
-            return multipartTag(source.etag());
+            return multipartTag(source.etag())
+                    && reads.head(to, "checking a copied object")
+                            .filter(now -> ObjectChanged.sameTag(now.etag(), copied))
+                            .map(now -> now.size() == source.size())
+                            .orElse(true);
         }
         return unchanged(from, source);
     }
