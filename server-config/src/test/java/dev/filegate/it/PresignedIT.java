@@ -160,8 +160,13 @@ class PresignedIT extends ApiIT {
                         .statusCode());
     }
 
+    /**
+     * A store that verifies {@code x-amz-checksum-sha256} (AWS, S3Proxy) refuses the other bytes; one that does not
+     * (Ceph 16's RADOS gateway keeps them) leaves them to completion, which checks the declared SHA-256 over what
+     * arrived and refuses them. Either way the other bytes never become a file.
+     */
     @Test
-    void storeRefusesOtherBytesWhenSha256IsBound() throws Exception {
+    void otherBytesThanTheBoundSha256AreRefusedByTheStoreOrElseOnCompletion() throws Exception {
         String sha = Base64.getEncoder()
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(PNG));
         JsonObject signed = presign("bound", "a.png", "image/png", PNG.length, sha);
@@ -171,7 +176,10 @@ class PresignedIT extends ApiIT {
         other[100] ^= 1;
         HttpResponse<String> tampered =
                 put(signed.getString("put_url"), "image/png", other, "x-amz-checksum-sha256", checksum);
-        assertTrue(tampered.statusCode() >= 400, "status " + tampered.statusCode());
+        if (tampered.statusCode() < 400) {
+            assertEquals(200, tampered.statusCode(), tampered.body());
+            assertProblem(400, complete("bound", signed));
+        }
         assertEquals(
                 200,
                 put(signed.getString("put_url"), "image/png", PNG, "x-amz-checksum-sha256", checksum)
@@ -605,7 +613,13 @@ class PresignedIT extends ApiIT {
             assertEquals(403, put.statusCode(), put.body());
         }
         assertEquals(403, sendBytes(file).statusCode(), "the file must not be readable without a signature");
-        assertEquals(404, sendBytes(incoming).statusCode(), "the client's own object is gone once completed");
+        // Gone, as the store's owner sees it; an anonymous caller is told 404 (S3Proxy) or 403 (AWS, Ceph's RADOS
+        // gateway: no listing right, so no telling a missing key from a forbidden one), never the bytes.
+        int anonymous = sendBytes(incoming).statusCode();
+        assertTrue(anonymous == 404 || anonymous == 403, "anonymous GET of the client's object: " + anonymous);
+        try (Store store = new Store()) {
+            assertEquals(List.of(), store.incomingKeys(org), "the client's own object is gone once completed");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.filegate.it.support.ServerConfiguration;
 import dev.filegate.it.support.Tokens;
 import dev.filegate.it.support.Transfer;
 import dev.filegate.it.support.UsageSnapshots;
+import dev.filegate.it.support.store.StoreTarget;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,8 +91,24 @@ class WebUiIT extends ApiIT {
         return String.valueOf(browser.executeScript("return document.getElementById('mode-info').textContent"));
     }
 
+    /**
+     * In presigned mode a small file goes up as a form upload (POST policy), which Uppy 5.x finishes only once it has
+     * read the store's {@code ETag} header: on a store that sends none (Ceph 16's RADOS gateway) it waits forever, so
+     * the case is skipped there, and says why.
+     */
+    private static void assumeFormUploadsFinish() {
+        StoreTarget store = ItEnvironment.env().store;
+        boolean presigned = ServerConfiguration.current() == ServerConfiguration.PRESIGNED
+                || ServerConfiguration.current() == ServerConfiguration.PRESIGNED_LARGE;
+        assumeTrue(
+                !presigned || store.answersFormUploadsWithETag(),
+                "it.store=" + store.name() + " answers a form upload without an ETag header, which Uppy 5.x waits for"
+                        + " forever");
+    }
+
     @Test
     void uploadByPickerAndPasteListDownloadAndDelete() throws Exception {
+        assumeFormUploadsFinish();
         byte[] png;
         try (InputStream in = RandomBody.png(300_000, 5)) {
             png = in.readAllBytes();
@@ -130,6 +147,7 @@ class WebUiIT extends ApiIT {
 
     @Test
     void dropOnTheDashboardUploads() throws Exception {
+        assumeFormUploadsFinish();
         signIn(Tokens.uploader(ORG));
         byte[] png;
         try (InputStream in = RandomBody.png(20_000, 8)) {
@@ -169,6 +187,7 @@ class WebUiIT extends ApiIT {
 
     @Test
     void contentTheServiceRefusesShowsItsReadableReason() throws Exception {
+        assumeFormUploadsFinish();
         Path fake = Path.of(ItProperties.required("it.dir"), "fake.png");
         Files.writeString(fake, "<!doctype html><script>alert(1)</script>");
         signIn(Tokens.uploader(ORG));

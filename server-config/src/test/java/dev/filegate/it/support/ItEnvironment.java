@@ -65,10 +65,13 @@ public final class ItEnvironment implements BeforeAllCallback, ExecutionConditio
         if (skipped == null) {
             String name = StoreTargets.selected();
             ServerConfiguration configuration = ServerConfiguration.current();
-            skipped = StoreTargets.unavailable(name, configuration == ServerConfiguration.GATEWAY)
-                    .map(why -> "it.store=" + name + " in the " + configuration.id() + " configuration: " + why
-                            + "; its suites are skipped");
-            skipped.ifPresent(why -> System.err.println("[it] " + why));
+            Optional<String> why = configuration == ServerConfiguration.OIDC && !StoreTargets.DEFAULT.equals(name)
+                    ? Optional.of("the sign-in suites try the identity provider, not the store, and run against the"
+                            + " default store only")
+                    : StoreTargets.unavailable(name, configuration == ServerConfiguration.GATEWAY);
+            skipped = why.map(reason -> "it.store=" + name + " in the " + configuration.id() + " configuration: "
+                    + reason + "; its suites are skipped");
+            skipped.ifPresent(line -> System.err.println("[it] " + line));
         }
         return skipped;
     }

@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.regions.Region;
@@ -28,6 +29,12 @@ public final class S3Clients {
 
     /** A client whose every call is also reported to {@code publishers} (latency, attempts, errors). */
     public static S3Client create(S3Settings settings, List<MetricPublisher> publishers) {
+        return create(settings, publishers, List.of());
+    }
+
+    /** As {@link #create(S3Settings, List)}, with {@code observers} seeing each request after the adapter's own. */
+    static S3Client create(
+            S3Settings settings, List<MetricPublisher> publishers, List<ExecutionInterceptor> observers) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings))
@@ -38,8 +45,10 @@ public final class S3Clients {
                 // S3-compatible store, and the service computes its own SHA-256 of proxied bodies.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(
-                        o -> o.addExecutionInterceptor(new EmptyPuts()).metricPublishers(publishers))
+                .overrideConfiguration(o -> {
+                    o.addExecutionInterceptor(new EmptyPuts()).metricPublishers(publishers);
+                    observers.forEach(o::addExecutionInterceptor);
+                })
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         .socketTimeout(settings.socketTimeout())

@@ -63,11 +63,16 @@ final class S3MultipartWriter {
             // The whole body fits in one part: a single PutObject, no multipart upload to clean up.
             byte[] bytes = Arrays.copyOf(buffer, filled);
             PutObjectResponse response = s3.putObject(
-                    b -> b.bucket(location.bucket())
-                            .key(location.objectKey())
-                            .contentType(object.contentType())
-                            .contentLength((long) bytes.length)
-                            .metadata(metadata),
+                    b -> {
+                        b.bucket(location.bucket())
+                                .key(location.objectKey())
+                                .contentType(object.contentType())
+                                .contentLength((long) bytes.length)
+                                .metadata(metadata);
+                        if (bytes.length == 0) {
+                            b.overrideConfiguration(EmptyPuts::signedAsEmpty);
+                        }
+                    },
                     RequestBody.fromBytes(bytes));
             return StoredObjects.written(location, object, bytes.length, response.eTag());
         }

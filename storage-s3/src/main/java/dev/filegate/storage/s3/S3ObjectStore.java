@@ -95,11 +95,16 @@ public final class S3ObjectStore implements ObjectStore {
     private StoredObject putKnownLength(
             ObjectLocation location, NewObject object, Map<String, String> metadata, InputStream body, long length) {
         PutObjectResponse response = s3.putObject(
-                b -> b.bucket(location.bucket())
-                        .key(location.objectKey())
-                        .contentType(object.contentType())
-                        .contentLength(length)
-                        .metadata(metadata),
+                b -> {
+                    b.bucket(location.bucket())
+                            .key(location.objectKey())
+                            .contentType(object.contentType())
+                            .contentLength(length)
+                            .metadata(metadata);
+                    if (length == 0) {
+                        b.overrideConfiguration(EmptyPuts::signedAsEmpty);
+                    }
+                },
                 length == 0 ? emptyBody(body) : RequestBody.fromInputStream(body, length));
         return StoredObjects.written(location, object, length, response.eTag());
     }
@@ -123,8 +128,9 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     /**
-     * A copy of a source over the multipart copy threshold goes in parts ({@link S3ObjectCopies}); the store checks
-     * {@code sourceEtag} on the CopyObject or on every UploadPartCopy.
+     * A copy of a source over the multipart copy threshold goes in parts ({@link S3ObjectCopies}); the store is told
+     * {@code sourceEtag} on the CopyObject or on every UploadPartCopy, and the copy is checked here as well, for the
+     * stores that ignore it.
      */
     @Override
     public StoredObject copy(ObjectLocation from, ObjectLocation to, NewObject object, String sourceEtag) {

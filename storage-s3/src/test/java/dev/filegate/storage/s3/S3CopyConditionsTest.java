@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.filegate.domain.file.FileId;
 import dev.filegate.domain.file.StorageKey;
+import dev.filegate.domain.storage.NewObject;
 import dev.filegate.domain.storage.ObjectChanged;
 import dev.filegate.domain.storage.ObjectLocation;
 import dev.filegate.domain.storage.ObjectRead;
@@ -16,6 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -187,5 +189,65 @@ class S3CopyConditionsTest {
                 ((ObjectRead.Content) reads.get(at, ReadConditions.none().onlyIfMatch(current))).body()) {
             assertArrayEquals("written since the check".getBytes(), in.readAllBytes());
         }
+    }
+
+    /**
+     * A store that ignores {@code x-amz-copy-source-if-match} (Ceph's RADOS gateway) copies whatever is at the source
+     * by then; the adapter finds out, removes that copy and answers {@link ObjectChanged}, as a store's 412 would.
+     */
+    @Test
+    void theAdapterRemovesAndRefusesACopyOfAnotherVersionFromAStoreThatIgnoresTheCondition() {
+        ObjectLocation incoming = location(1).incomingArea();
+        ObjectLocation check = location(1).checkCopy("0123456789abcdef");
+        String described = s3.putObject(
+                        b -> b.bucket(BUCKET).key(incoming.objectKey()), RequestBody.fromString("checked bytes"))
+                .eTag();
+        S3ObjectCopies copies = copies(ConditionIgnoringStore.of(
+                s3,
+                call -> s3.putObject(
+                        b -> b.bucket(BUCKET).key(incoming.objectKey()),
+                        RequestBody.fromString("written since the HEAD"))));
+
+        assertThrows(ObjectChanged.class, () -> copies.copy(incoming, check, SEALED, described));
+        assertEquals(false, exists(check.objectKey()), "the copy of the other version is gone");
+
+        String now =
+                s3.headObject(b -> b.bucket(BUCKET).key(incoming.objectKey())).eTag();
+        S3ObjectCopies plain = copies(ConditionIgnoringStore.of(s3, call -> {}));
+        assertEquals(
+                "written since the HEAD".length(),
+                plain.copy(incoming, check, SEALED, now).size(),
+                "a source left alone is copied");
+    }
+
+    /** Onto itself (the seal), the object that is there now is another one than named: it is not left sealed. */
+    @Test
+    void aCopyOntoItselfOfAnotherVersionFromAStoreThatIgnoresTheConditionIsNotLeftSealed() {
+        ObjectLocation at = location(2);
+        String described = s3.putObject(b -> b.bucket(BUCKET).key(at.objectKey()), RequestBody.fromString("checked"))
+                .eTag();
+        S3ObjectCopies copies = copies(ConditionIgnoringStore.of(
+                s3,
+                call -> s3.putObject(b -> b.bucket(BUCKET).key(at.objectKey()), RequestBody.fromString("unchecked"))));
+
+        assertThrows(ObjectChanged.class, () -> copies.copy(at, at, SEALED, described));
+        assertEquals(false, exists(at.objectKey()), "no object carries the seal's metadata over unchecked bytes");
+    }
+
+    private static final NewObject SEALED = new NewObject("text/plain", "report.txt", "alice", OptionalLong.empty());
+
+    private static ObjectLocation location(int n) {
+        return new ObjectLocation(
+                BUCKET,
+                StorageKey.of(
+                        OrgId.of("acme"), new FileId(String.format("2026-04-00000000-0000-4000-8000-%012d.txt", n))));
+    }
+
+    private S3ObjectCopies copies(S3Client client) {
+        Consumer<AwsRequestOverrideConfiguration.Builder> bounded = S3Clients.wholeCallTimeout(Duration.ofSeconds(10));
+        S3ObjectReads reads =
+                new S3ObjectReads(client, bounded, new TenantShares(2, Duration.ofSeconds(1), "test reads"));
+        return new S3ObjectCopies(
+                client, bounded, bounded, reads, new MultipartAborts(client, bounded), S3Settings.MAX_SINGLE_COPY);
     }
 }

@@ -196,6 +196,38 @@ class S3LargeCopiesTest {
     }
 
     @Test
+    void onAStoreThatIgnoresTheConditionASourceReplacedDuringTheCopyStillLeavesNoTargetAndNoOpenUpload()
+            throws IOException {
+        ObjectLocation incoming = file(1).incomingArea();
+        ObjectLocation target = file(1);
+        String etag = put(incoming, random(SIZE));
+        // Before the second range, other bytes of the same size: the store copies them from there on, no 412 says so.
+        byte[] other = random(SIZE);
+        other[0] ^= 1;
+        S3Client ignoring = ConditionIgnoringStore.of(s3, call -> {
+            if (call == 2) {
+                s3.putObject(b -> b.bucket(BUCKET).key(incoming.objectKey()), RequestBody.fromBytes(other));
+            }
+        });
+        S3ObjectCopies copies = copies(ignoring);
+
+        ObjectChanged failure = assertThrows(ObjectChanged.class, () -> copies.copy(incoming, target, SEALED, etag));
+        assertTrue(failure.getMessage().contains("replaced"), failure.getMessage());
+        assertEquals(Optional.empty(), store.head(target), "nothing spliced was completed");
+        assertEquals(List.of(), openUploads(), "the multipart copy was aborted");
+
+        String now = store.head(incoming).orElseThrow().etag();
+        assertEquals(SIZE, copies.copy(incoming, target, SEALED, now).size(), "an unchanged source is copied");
+    }
+
+    private S3ObjectCopies copies(S3Client client) {
+        Consumer<AwsRequestOverrideConfiguration.Builder> bounded = S3Clients.wholeCallTimeout(settings.callTimeout());
+        S3ObjectReads reads =
+                new S3ObjectReads(client, bounded, new TenantShares(2, Duration.ofSeconds(1), "test reads"));
+        return new S3ObjectCopies(client, bounded, bounded, reads, new MultipartAborts(client, bounded), THRESHOLD);
+    }
+
+    @Test
     void partsAreTheTargetSizeOrTheLowerThresholdNeverBelowFiveMiBAndAlwaysFewerThanTenThousand() {
         long mib = 1024L * 1024;
         long gib = 1024 * mib;

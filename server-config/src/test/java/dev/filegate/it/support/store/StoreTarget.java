@@ -54,6 +54,15 @@ public interface StoreTarget extends AutoCloseable {
     boolean takesBucketCors();
 
     /**
+     * Whether the store answers a browser's form upload (a POST policy's) with the {@code ETag} and {@code Location}
+     * headers, which Uppy 5.x reads: without an {@code ETag} it never finishes the upload. AWS, S3Proxy and MinIO
+     * send both; Ceph 16's RADOS gateway neither.
+     */
+    default boolean answersFormUploadsWithETag() {
+        return true;
+    }
+
+    /**
      * The run's name for the logical bucket (or bucket prefix) {@code name}: the name itself on a store the run
      * started, a run-unique one on a store that others use too.
      */

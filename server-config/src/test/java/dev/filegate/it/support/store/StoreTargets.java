@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -17,21 +19,27 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <ul>
  *   <li>{@code s3proxy} (default): an S3Proxy process on loopback, started by the run ({@link S3ProxyTarget});
  *   <li>{@code minio}: MinIO through Testcontainers, where a Docker engine is found ({@link MinioTarget});
- *   <li>{@code external}: any S3 endpoint given by {@code FILEGATE_IT_S3_*} variables ({@link ExternalTarget}).
+ *   <li>{@code external}: any S3 endpoint given by {@code FILEGATE_IT_S3_*} variables ({@link ExternalTarget});
+ *   <li>{@code ceph}: a single-node Ceph cluster with its RADOS gateway, started by the run, where the Ceph binaries
+ *       are installed ({@link CephTarget}).
  * </ul>
  */
 public final class StoreTargets {
 
     public static final String PROPERTY = "it.store";
 
-    static final List<String> NAMES = List.of(S3ProxyTarget.NAME, MinioTarget.NAME, ExternalTarget.NAME);
+    /** The store a run uses unless {@value #PROPERTY} names another. */
+    public static final String DEFAULT = S3ProxyTarget.NAME;
+
+    static final List<String> NAMES =
+            List.of(S3ProxyTarget.NAME, MinioTarget.NAME, ExternalTarget.NAME, CephTarget.NAME);
 
     private StoreTargets() {}
 
     /** The target this run was asked for. */
     public static String selected() {
         String name = System.getProperty(PROPERTY, "");
-        return name.isBlank() ? S3ProxyTarget.NAME : name.trim();
+        return name.isBlank() ? DEFAULT : name.trim();
     }
 
     /**
@@ -47,6 +55,9 @@ public final class StoreTargets {
         }
         if (MinioTarget.NAME.equals(name)) {
             return MinioTarget.unavailable();
+        }
+        if (CephTarget.NAME.equals(name)) {
+            return CephTarget.unavailable(System.getenv("PATH"));
         }
         String endpoint = System.getenv(ExternalTarget.ENDPOINT);
         if (ExternalTarget.NAME.equals(name) && plainHttp && endpoint != null && endpoint.startsWith("https:")) {
@@ -65,13 +76,18 @@ public final class StoreTargets {
         return switch (name) {
             case S3ProxyTarget.NAME -> S3ProxyTarget.start(data);
             case MinioTarget.NAME -> MinioTarget.start();
+            case CephTarget.NAME -> CephTarget.start(data);
             case ExternalTarget.NAME ->
                 ExternalTarget.from(System.getenv(), runId()).open();
             default -> throw new IllegalArgumentException(PROPERTY + " must be one of " + NAMES + ", is " + name);
         };
     }
 
-    /** A client of the target with the suites' own (full) rights, to look at what really landed there. */
+    /**
+     * A client of the target with the suites' own (full) rights, to look at what really landed there. Checksums only
+     * where S3 requires them, as the service's own client: a store need not understand trailing checksums (the
+     * RADOS gateway of Ceph 16 does not), and what the suites check they hash themselves.
+     */
     public static S3Client client(StoreTarget target) {
         return S3Client.builder()
                 .endpointOverride(target.endpoint())
@@ -79,6 +95,8 @@ public final class StoreTargets {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(target.accessKey(), target.secretKey())))
                 .forcePathStyle(target.pathStyle())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
     }
 
