@@ -62,6 +62,16 @@ public final class Harness {
         String identity = "bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
         TokenKeys keys = TokenKeys.create(run.resolve("keys"));
         Results results = new Results(report, quick);
+        try {
+            measureAll(keys, identity, secret, results);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            results.failure("the run", e);
+        }
+        return results.write(repo, loadAtStart, Machine.load(), run);
+    }
+
+    private void measureAll(TokenKeys keys, String identity, String secret, Results results) {
         try (S3ProxyStore store = S3ProxyStore.start(
                         repo.resolve("server-config/target/s3proxy/s3proxy.jar"),
                         run.resolve("store"),
@@ -108,7 +118,7 @@ public final class Harness {
             TransferBench transfers = new TransferBench(client, direct, relayed, api);
             for (long size :
                     quick ? List.of(Sizes.MIB, 20 * Sizes.MIB) : List.of(Sizes.MIB, 100 * Sizes.MIB, Sizes.GIB)) {
-                transfers.run(size, size >= Sizes.GIB ? 1 : size >= 100 * Sizes.MIB ? 3 : 5);
+                attempt(results, "transfers of " + Sizes.name(size), () -> transfers.run(size, repetitions(size)));
                 System.out.println("bench: transfers of " + Sizes.name(size) + " done");
             }
             results.transfers(
@@ -134,32 +144,49 @@ public final class Harness {
             System.out.println("bench: metadata routes (proxy server) done");
 
             MemoryBench memory = new MemoryBench(client, api, heap);
-            memory.single(quick ? 50 * Sizes.MIB : Sizes.GIB);
-            memory.concurrent(quick ? 8 : 64, quick ? 10 * Sizes.MIB : 50 * Sizes.MIB);
+            attempt(results, "memory during one transfer", () -> memory.single(quick ? 50 * Sizes.MIB : Sizes.GIB));
+            attempt(
+                    results,
+                    "memory during concurrent transfers",
+                    () -> memory.concurrent(quick ? 8 : 64, quick ? 10 * Sizes.MIB : 50 * Sizes.MIB));
             System.out.println("bench: memory done");
             service.stop(run.resolve("stop-proxy.log"));
 
             // Redirect downloads: start-up (warm: same server directory), the redirect route under load.
-            settings.put("download.mode", "redirect");
-            Duration warm = service.configure(settings).start(run.resolve("start-redirect.log"));
-            long pid2 = service.pid();
-            Sleep.millis(5000);
-            results.startup("warm (same server directory), download.mode=redirect", warm, ProcStatus.rss(pid2));
-            ServiceApi api2 = ServiceApi.login(client, service.base(), keys);
-            Trivial trivial2 = Trivial.pick(api2);
-            latency.run(
-                    trivial2.route(),
-                    List.of(new LatencyBench.Route(
-                            "redirect download", () -> api2.download(fileId).build(), LatencyBench.REDIRECT)),
-                    concurrencies());
-            System.out.println("bench: redirect route done");
-            service.stop(run.resolve("stop-redirect.log"));
-
+            attempt(results, "the redirect server", () -> {
+                settings.put("download.mode", "redirect");
+                Duration warm = service.configure(settings).start(run.resolve("start-redirect.log"));
+                long pid2 = service.pid();
+                Sleep.millis(5000);
+                results.startup("warm (same server directory), download.mode=redirect", warm, ProcStatus.rss(pid2));
+                ServiceApi api2 = ServiceApi.login(client, service.base(), keys);
+                Trivial trivial2 = Trivial.pick(api2);
+                latency.run(
+                        trivial2.route(),
+                        List.of(new LatencyBench.Route(
+                                "redirect download", () -> api2.download(fileId).build(), LatencyBench.REDIRECT)),
+                        concurrencies());
+                System.out.println("bench: redirect route done");
+                service.stop(run.resolve("stop-redirect.log"));
+            });
             results.latency(latency, trivial.route().name(), concurrencies());
             results.memory(memory);
             results.targets(transfers, latency, trivial.route().name(), memory);
         }
-        return results.write(repo, loadAtStart, Machine.load(), run);
+    }
+
+    private static int repetitions(long size) {
+        return size >= Sizes.GIB ? 1 : size >= 100 * Sizes.MIB ? 3 : 5;
+    }
+
+    /** Runs one measurement; a failure is written into the results instead of ending the run. */
+    private static void attempt(Results results, String what, Runnable measurement) {
+        try {
+            measurement.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            results.failure(what, e);
+        }
     }
 
     private LoadRun loadRun() {

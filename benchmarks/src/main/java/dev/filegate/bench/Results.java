@@ -32,6 +32,13 @@ final class Results {
                 + status + " on the file list (200 without the header).";
     }
 
+    private final List<String> failures = new ArrayList<>();
+
+    /** A measurement that failed: named in the results, the run goes on. */
+    void failure(String what, Exception e) {
+        failures.add(what + ": " + e);
+    }
+
     void startup(String what, Duration toFirst200, long idleRss) {
         startups.add(List.of(what, Report.num(toFirst200.toMillis() / 1000.0, 1), Report.mib(idleRss)));
     }
@@ -207,6 +214,11 @@ final class Results {
         head.paragraph("From `server start` to the first 200 of /health/ready (the application is up and the store "
                 + "answers); idle RSS read from /proc/<pid>/status 5 s later.");
         head.table(List.of("start", "seconds to first 200", "idle RSS MiB"), startups);
+        if (!failures.isEmpty()) {
+            head.heading("Failures");
+            failures.forEach(head::bullet);
+            head.end();
+        }
         if (!keyIdProbe.isEmpty()) {
             head.paragraph(keyIdProbe);
         }
