@@ -116,14 +116,11 @@ public final class Harness {
                     "bench-user", ServiceApi.ORG, "uploader", ServiceApi.AUDIENCE, "filegate-dev"))));
 
             TransferBench transfers = new TransferBench(client, direct, relayed, api);
-            for (long size :
-                    quick ? List.of(Sizes.MIB, 20 * Sizes.MIB) : List.of(Sizes.MIB, 100 * Sizes.MIB, Sizes.GIB)) {
+            for (long size : sizes()) {
                 attempt(results, "transfers of " + Sizes.name(size), () -> transfers.run(size, repetitions(size)));
                 System.out.println("bench: transfers of " + Sizes.name(size) + " done");
             }
-            results.transfers(
-                    transfers,
-                    quick ? List.of(Sizes.MIB, 20 * Sizes.MIB) : List.of(Sizes.MIB, 100 * Sizes.MIB, Sizes.GIB));
+            results.transfers(transfers, sizes());
 
             String fileId = ServiceApi.id(api.upload("small.bin", 1024).answer());
             Trivial trivial = Trivial.pick(api);
@@ -145,10 +142,12 @@ public final class Harness {
 
             MemoryBench memory = new MemoryBench(client, api, heap);
             attempt(results, "memory during one transfer", () -> memory.single(quick ? 50 * Sizes.MIB : Sizes.GIB));
-            attempt(
-                    results,
-                    "memory during concurrent transfers",
-                    () -> memory.concurrent(quick ? 8 : 64, quick ? 10 * Sizes.MIB : 50 * Sizes.MIB));
+            for (int c : quick ? List.of(1, 8) : List.of(1, 8, 64)) {
+                attempt(
+                        results,
+                        "memory during " + c + " concurrent transfers",
+                        () -> memory.concurrent(c, quick ? 10 * Sizes.MIB : 50 * Sizes.MIB));
+            }
             System.out.println("bench: memory done");
             service.stop(run.resolve("stop-proxy.log"));
 
@@ -173,6 +172,12 @@ public final class Harness {
             results.memory(memory);
             results.targets(transfers, latency, trivial.route().name(), memory);
         }
+    }
+
+    private List<Long> sizes() {
+        return quick
+                ? List.of(Sizes.KIB, Sizes.MIB, 20 * Sizes.MIB)
+                : List.of(Sizes.KIB, Sizes.MIB, 100 * Sizes.MIB, Sizes.GIB);
     }
 
     private static int repetitions(long size) {

@@ -21,6 +21,8 @@ final class MemoryBench {
 
     record Sample(
             String what,
+            boolean upload,
+            long bytesEach,
             long retainedBefore,
             long peakHeap,
             long retainedAfter,
@@ -45,7 +47,7 @@ final class MemoryBench {
     /** Uploads {@code count} files of {@code size} at once, then downloads them at once; returns their ids. */
     void concurrent(int count, long size) {
         List<String> ids = new ArrayList<>();
-        measure(count + " concurrent " + Sizes.name(size) + " proxy uploads", count, i -> {
+        measure(count + " concurrent " + Sizes.name(size) + " proxy uploads", true, size, count, i -> {
             Transfers.Outcome o = api.upload("mem-" + count + "-" + i + ".bin", size);
             if (o.ok()) {
                 synchronized (ids) {
@@ -57,13 +59,15 @@ final class MemoryBench {
         List<String> uploaded = List.copyOf(ids);
         measure(
                 uploaded.size() + " concurrent " + Sizes.name(size) + " proxy downloads",
+                false,
+                size,
                 uploaded.size(),
                 i -> Transfers.download(client, api.download(uploaded.get(i)).build()));
     }
 
     void single(long size) {
         List<String> ids = new ArrayList<>();
-        measure("one " + Sizes.name(size) + " proxy upload", 1, i -> {
+        measure("one " + Sizes.name(size) + " proxy upload", true, size, 1, i -> {
             Transfers.Outcome o = api.upload("mem-single.bin", size);
             if (o.ok()) {
                 ids.add(ServiceApi.id(o.answer()));
@@ -73,12 +77,14 @@ final class MemoryBench {
         if (!ids.isEmpty()) {
             measure(
                     "one " + Sizes.name(size) + " proxy download",
+                    false,
+                    size,
                     1,
                     i -> Transfers.download(client, api.download(ids.get(0)).build()));
         }
     }
 
-    private void measure(String what, int count, IntFunction<Transfers.Outcome> transfer) {
+    private void measure(String what, boolean upload, long size, int count, IntFunction<Transfers.Outcome> transfer) {
         long before = heap.retained();
         long rssBefore = ProcStatus.rss(heap.pid());
         int errors = 0;
@@ -112,6 +118,8 @@ final class MemoryBench {
         long after = heap.retained();
         samples.add(new Sample(
                 what,
+                upload,
+                size,
                 before,
                 sampler.peakHeap(),
                 after,

@@ -43,7 +43,21 @@ final class Results {
         startups.add(List.of(what, Report.num(toFirst200.toMillis() / 1000.0, 1), Report.mib(idleRss)));
     }
 
+    private final SvgChart bySize =
+            new SvgChart("Throughput vs file size (one transfer at a time)", "file size", "MiB/s (median)");
+    private final SvgChart byConcurrency = new SvgChart(
+            "Proxy transfers of 50 MiB vs concurrency", "concurrent transfers", "MiB/s (all) / MiB (service)");
+
     void transfers(TransferBench t, List<Long> sizes) {
+        for (TransferBench.Op op : List.of(TransferBench.Op.UPLOAD, TransferBench.Op.DOWNLOAD)) {
+            for (TransferBench.Path path : TransferBench.Path.values()) {
+                bySize.add(
+                        path.name().toLowerCase() + " " + op.name().toLowerCase(),
+                        sizes.stream()
+                                .map(size -> new SvgChart.Point(size, t.median(size, op, path)))
+                                .toList());
+            }
+        }
         report.heading("1. Transfers, one at a time (MiB/s, median)");
         report.paragraph("direct: a SigV4 query-signed URL straight to S3Proxy; relay: the same through the plain "
                 + "nginx relay; proxy: through the service (proxy upload, proxy download). Range: the middle half of "
@@ -100,6 +114,30 @@ final class Results {
     }
 
     void memory(MemoryBench m) {
+        List<MemoryBench.Sample> concurrent = m.samples().stream()
+                .filter(s -> s.what().contains("concurrent"))
+                .toList();
+        for (boolean upload : List.of(true, false)) {
+            String op = upload ? "upload" : "download";
+            List<MemoryBench.Sample> ofOp =
+                    concurrent.stream().filter(s -> s.upload() == upload).toList();
+            byConcurrency.add(
+                    op + " MiB/s",
+                    ofOp.stream()
+                            .map(s -> new SvgChart.Point(
+                                    s.transfers(), s.transfers() * (double) s.bytesEach() / MIB / s.seconds()))
+                            .toList());
+            byConcurrency.add(
+                    op + " peak heap MiB",
+                    ofOp.stream()
+                            .map(s -> new SvgChart.Point(s.transfers(), s.peakHeap() / MIB))
+                            .toList());
+            byConcurrency.add(
+                    op + " peak RSS MiB",
+                    ofOp.stream()
+                            .map(s -> new SvgChart.Point(s.transfers(), s.peakRss() / MIB))
+                            .toList());
+        }
         report.heading("3. Service memory during transfers (-Xmx256m, MiB)");
         report.paragraph("Retained: used heap right after a full collection (jcmd GC.run). Peak heap: the highest "
                 + "used heap sampled every 200 ms from the service's /metrics, garbage included. Peak RSS: the highest "
@@ -222,14 +260,29 @@ final class Results {
         if (!keyIdProbe.isEmpty()) {
             head.paragraph(keyIdProbe);
         }
-        String text = head + report.toString()
-                + "\n## Not measured yet\n\n"
-                + "- 4. cost growth vs file size and concurrency (plot), 5. metadata paths with 100,000 objects, "
-                + "6. JMH micro-benchmarks.\n\n"
-                + "Logs of this run: `" + repo.relativize(run) + "` (not committed).\n";
         Path dir = repo.resolve("docs/benchmarks");
         Files.createDirectories(dir);
-        Path file = dir.resolve(Harness.today() + "-" + sha + (quick ? "-quick" : "") + ".md");
+        String base = Harness.today() + "-" + sha + (quick ? "-quick" : "");
+        String charts = "\n## 4. Cost growth\n\n"
+                + "Throughput vs file size from the transfers of section 1; throughput (all transfers together) and "
+                + "the service's peak heap and RSS vs concurrency from section 3 (50 MiB files).\n\n";
+        try {
+            Files.writeString(dir.resolve(base + "-size.svg"), bySize.svg(x -> Sizes.name((long) x)));
+            Files.writeString(dir.resolve(base + "-concurrency.svg"), byConcurrency.svg(x -> Long.toString((long) x)));
+            charts += "![throughput vs file size](" + base + "-size.svg)\n\n![vs concurrency](" + base
+                    + "-concurrency.svg)\n";
+        } catch (RuntimeException e) {
+            charts += "The charts failed: " + e + "\n";
+        }
+        String text = head + report.toString() + charts
+                + "\n## Not measured yet\n\n"
+                + "- 4. only in part: sizes 1 KiB, 1 MiB, 100 MiB, 1 GiB one at a time; concurrency 1, 8, 64 for 50 MiB "
+                + "proxy transfers (no direct or relay series at concurrency).\n"
+                + "- 5. metadata paths with 100,000 objects (storage-s3's UsageSnapshotBenchmark seeds 100,000 objects "
+                + "for the admin snapshot; a page of 100 through the service is not timed).\n"
+                + "- 6. runs separately: `./bench --jmh` (its own results file).\n\n"
+                + "Logs of this run: `" + repo.relativize(run) + "` (not committed).\n";
+        Path file = dir.resolve(base + ".md");
         Files.writeString(file, text);
         Index.add(dir, file.getFileName().toString(), quick);
         return file;
