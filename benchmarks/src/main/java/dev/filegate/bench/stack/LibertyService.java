@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +60,11 @@ public final class LibertyService implements AutoCloseable {
                             + "  <variable name=\"metrics.authentication\" value=\"false\"/>\n"
                             + "</server>\n");
             Files.copy(war, server.resolve("dropins/filegate.war"), StandardCopyOption.REPLACE_EXISTING);
+            // As liberty:create writes it: without a keystore password Liberty creates no default keystore, and
+            // without that the JWT consumer refuses every bearer token (401, no message in the logs).
+            Files.writeString(
+                    server.resolve("server.env"),
+                    "keystore_password=" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16)) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
