@@ -10,7 +10,8 @@ final class Index {
     static final String HEADER = "# Benchmarks\n\n"
             + "Run them with `./bench` at the repository root (it builds, takes /tmp/filegate-it.lock, starts S3Proxy, "
             + "an nginx relay and the service on loopback ports picked free, and writes one results file here). "
-            + "`./bench --quick` checks the harness in about two minutes with small sizes; its figures mean nothing. "
+            + "`./bench --quick` checks the harness in a few minutes with small sizes (its figures mean nothing); "
+            + "`./bench --jmh` runs the JMH micro-benchmarks into a file of their own. "
             + "Nothing here runs in `./mvnw verify`.\n\n"
             + "## Runs\n\n";
 
