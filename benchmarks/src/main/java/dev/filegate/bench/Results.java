@@ -71,9 +71,9 @@ final class Results {
                 rows.add(List.of(
                         Sizes.name(size),
                         op.name().toLowerCase(),
-                        Report.num(d, 0),
-                        Report.num(r, 0),
-                        Report.num(p, 0),
+                        rate(d),
+                        rate(r),
+                        rate(p),
                         Report.num(p / d, 2),
                         Report.num(p / r, 2)));
             }
@@ -84,6 +84,11 @@ final class Results {
             t.errors().forEach(report::bullet);
             report.end();
         }
+    }
+
+    /** MiB/s: whole numbers, two decimals below 10 (small files). */
+    private static String rate(double mibPerSecond) {
+        return Report.num(mibPerSecond, mibPerSecond < 10 ? 2 : 0);
     }
 
     void latency(LatencyBench l, String trivialName, List<Integer> concurrencies) {
