@@ -367,9 +367,15 @@ class WebUiIT extends ApiIT {
 
     @Test
     void theAdminPageShowsTheProblemWhenTheViewCannotBeLoaded() throws Exception {
-        // Accepted at sign-in (within the service's 30 s clock skew) for a few seconds, then refused.
-        signIn(Tokens.edited(ORG, c -> c.setExpirationTime(Tokens.inSeconds(-24)), "admin"));
-        Thread.sleep(8000);
+        // Expired 20 s ago: within the service's 30 s clock skew it is accepted at sign-in for 10 s more, then refused.
+        signIn(Tokens.edited(
+                ORG,
+                c -> {
+                    c.setIssuedAt(Tokens.inSeconds(-60));
+                    c.setExpirationTime(Tokens.inSeconds(-20));
+                },
+                "admin"));
+        Thread.sleep(12_000);
         browser.get(base + "#admin");
         wait.until(d -> d.findElement(By.id("admin-error")).isDisplayed());
         assertTrue(
