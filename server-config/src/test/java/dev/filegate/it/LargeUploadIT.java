@@ -19,18 +19,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Streams, not buffers: a 1 GiB upload through a server whose heap is capped at 256 MiB, with heap use sampled
- * from the server's own metrics while the bytes flow. Run by default; -Dit.large=false skips it on a slow laptop.
+ * Streams, not buffers: a 1 GiB upload through a server whose heap is capped well below the file (at 384 MiB in the
+ * suites, production's 256 MiB plus room for what the suites' redeployments leave behind), with heap use sampled from
+ * the server's own metrics while the bytes flow (printed; ./bench measures it at 256 MiB). Run by default;
+ * -Dit.large=false skips it on a slow laptop.
  */
 class LargeUploadIT extends ApiIT {
 
     private static final long GIB = 1L << 30;
 
     @Test
-    void oneGibUploadStreamsThroughA256MibHeap() {
+    void oneGibUploadStreamsThroughAHeapFarSmallerThanTheFile() {
         assumeTrue(ItProperties.large(), "large uploads disabled with -Dit.large=false");
         long maxHeap = ServerProcess.maxHeap(api);
-        assertTrue(maxHeap <= 256L * 1024 * 1024, "the server must run with at most 256 MiB heap, has " + maxHeap);
+        assertTrue(maxHeap <= 384L * 1024 * 1024, "the server must run with at most 384 MiB heap, has " + maxHeap);
+        long before = ServerProcess.usedHeap(api);
 
         String org = "large";
         String token = Tokens.uploader(org);
@@ -51,8 +54,9 @@ class LargeUploadIT extends ApiIT {
         String expected = RandomBody.sha256(GIB, 7);
         assertEquals(expected, Api.json(created).getString("sha256"));
         System.out.printf(
-                "MEASURED 1 GiB proxy upload: %.1f s (%.0f MiB/s), peak server heap used %d MiB of %d MiB max%n",
-                seconds, 1024 / seconds, peak.get() >> 20, maxHeap >> 20);
+                "MEASURED 1 GiB proxy upload: %.1f s (%.0f MiB/s), peak server heap used %d MiB of %d MiB max"
+                        + " (%d MiB before)%n",
+                seconds, 1024 / seconds, peak.get() >> 20, maxHeap >> 20, before >> 20);
 
         HttpResponse<InputStream> download =
                 api.download(Api.filesPath(org) + "/" + Api.json(created).getString("id"), token);
