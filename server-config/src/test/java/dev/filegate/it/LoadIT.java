@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A bounded load on loopback: 50 concurrent clients of five tenants, each doing a fixed number of mixed proxy
  * uploads (known length and chunked, 1 KiB up to the size limit, log-uniform) and downloads of their tenant's files,
- * against the suites' 640 MiB-heap server. Every byte is verified by SHA-256 both ways; zero errors are allowed; afterwards
+ * against the suites' 256 MiB-heap server. Every byte is verified by SHA-256 both ways; zero errors are allowed; afterwards
  * the store holds exactly what was acknowledged, no multipart upload is left open, and the server's retained heap
  * and open file descriptors are back to where they were. CI runs the reduced size (400 operations up to 16 MiB);
  * {@code -Dit.load=full} runs 1,000 operations up to 50 MiB.

@@ -215,9 +215,9 @@ class StoreFaultsIT extends ApiIT {
         String token = Tokens.uploader(org);
         int fdsBefore = ServerProcess.openFileDescriptors();
         byte[] mib = new byte[MIB];
-        // More hang-ups than there are part buffers (storage.s3.max-buffered-parts=10 in the suites: production's
-        // count); each one had started a
-        // multipart upload. A buffer or connection kept by a hang-up would make the upload below wait, then fail.
+        // More hang-ups than there are part buffers (a third of the suites' 256 MiB heap in 8 MiB parts: 10); each
+        // one had started a multipart upload. A buffer or connection kept by a hang-up would make the upload below
+        // wait, then fail.
         for (int i = 0; i < 16; i++) {
             try (RawHttp http = new RawHttp();
                     Store store = new Store()) {

@@ -46,7 +46,9 @@ public final class S3Clients {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(o -> {
-                    o.addExecutionInterceptor(new EmptyPuts()).metricPublishers(publishers);
+                    o.addExecutionInterceptor(new EmptyPuts())
+                            .addExecutionInterceptor(new ThreadXmlParsers())
+                            .metricPublishers(publishers);
                     observers.forEach(o::addExecutionInterceptor);
                 })
                 .httpClientBuilder(ApacheHttpClient.builder()
