@@ -41,7 +41,9 @@ public class FileListResource {
     @GET
     @NoStore
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the tenant's files, newest first, a page at a time (opaque cursor)")
+    @Operation(
+            summary =
+                    "List the tenant's files a page at a time, in the store's key order: by month uploaded, oldest first (opaque cursor)")
     public FileListResponse list(
             @PathParam("org") String org,
             @QueryParam("cursor") String cursor,
