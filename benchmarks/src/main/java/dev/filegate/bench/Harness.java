@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark run: starts the store, the relay and the service (twice: proxy downloads, then redirect downloads),
- * measures start-up and idle RSS, transfers (item 1), metadata routes under load (item 2) and memory during
- * transfers (item 3), and writes {@code docs/benchmarks/<date>-<sha>.md}.
+ * The benchmark run: starts the store, the relay and the service (three times: proxy downloads, redirect downloads,
+ * then with the store seeded with many files), measures start-up and idle RSS, transfers (item 1), metadata routes
+ * under load (item 2), memory during transfers (item 3) and the metadata paths at scale (item 5), and writes {@code docs/benchmarks/<date>-<sha>.md}.
  *
  * <p>Arguments: the repository root. System properties: {@code bench.quick=true} (small sizes, short periods: checks
  * the harness, not the service), {@code bench.command} and {@code bench.sha} (written into the results).
@@ -84,7 +84,9 @@ public final class Harness {
                         repo.resolve("server-config/target/liberty/wlp"),
                         repo.resolve("server-config/src/main/liberty/config"),
                         repo.resolve("server-config/target/filegate.war"),
-                        run.resolve("wlp-usr"))) {
+                        run.resolve("wlp-usr"));
+                MetadataScaleBench scale =
+                        new MetadataScaleBench(store.endpoint(), identity, secret, "filegate-bench")) {
             StoreUrls.createBucket(store.endpoint(), identity, secret, "bench-direct");
             String gatewaySecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
             Map<String, String> settings = new HashMap<>();
@@ -149,6 +151,14 @@ public final class Harness {
                         () -> memory.concurrent(c, quick ? 10 * Sizes.MIB : 50 * Sizes.MIB));
             }
             System.out.println("bench: memory done");
+            ConcurrencyBench together = new ConcurrencyBench(client, direct, relayed, api);
+            for (int c : quick ? List.of(1, 4) : List.of(1, 8, 64)) {
+                attempt(
+                        results,
+                        c + " transfers at once on each path",
+                        () -> together.run(c, quick ? 5 * Sizes.MIB : 50 * Sizes.MIB));
+            }
+            System.out.println("bench: transfers by concurrency done");
             service.stop(run.resolve("stop-proxy.log"));
 
             // Redirect downloads: start-up (warm: same server directory), the redirect route under load.
@@ -168,8 +178,28 @@ public final class Harness {
                 System.out.println("bench: redirect route done");
                 service.stop(run.resolve("stop-redirect.log"));
             });
+
+            // Item 5: the store seeded with copies of a stored file, a third server (its first usage snapshot scans
+            // them), the metadata routes timed beside the store's own listing.
+            attempt(results, "metadata paths at scale", () -> {
+                scale.seed(ServiceApi.ORG, fileId, quick ? 2_000 : 100_000);
+                System.out.println("bench: store seeded");
+                settings.put("download.mode", "proxy");
+                service.configure(settings).start(run.resolve("start-scale.log"));
+                ServiceApi api3 = ServiceApi.login(client, service.base(), keys);
+                scale.measure(
+                        api3,
+                        keys.mint("bench-admin", ServiceApi.ORG, "admin", ServiceApi.AUDIENCE),
+                        ServiceApi.ORG,
+                        loadRun(),
+                        quick ? List.of(1) : List.of(1, 8));
+                System.out.println("bench: metadata paths at scale done");
+                service.stop(run.resolve("stop-scale.log"));
+            });
             results.latency(latency, trivial.route().name(), concurrencies());
             results.memory(memory);
+            results.concurrency(together);
+            results.scale(scale);
             results.targets(transfers, latency, trivial.route().name(), memory);
         }
     }

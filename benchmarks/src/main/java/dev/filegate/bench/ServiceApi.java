@@ -97,6 +97,23 @@ final class ServiceApi {
         return request(path).build();
     }
 
+    /** A GET of {@code path} with another bearer token. */
+    HttpRequest get(String path, String otherToken) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + otherToken)
+                .build();
+    }
+
+    /** The body of a request that must answer 2xx. */
+    String body(HttpRequest r) {
+        HttpResponse<String> answer = send(client, r);
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(r.uri() + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
     int status(HttpRequest r) {
         return send(client, r).statusCode();
     }
