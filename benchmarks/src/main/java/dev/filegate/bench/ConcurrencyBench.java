@@ -7,9 +7,6 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
@@ -73,30 +70,16 @@ final class ConcurrencyBench {
 
     /** All {@code count} transfers at once; MiB/s of all of them together, NaN when any failed. */
     private double rate(int count, IntFunction<Transfers.Outcome> transfer, int[] failed, String what) {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
         long t0 = System.nanoTime();
         int bad = 0;
-        try {
-            List<Future<Transfers.Outcome>> running = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                running.add(pool.submit(() -> transfer.apply(index)));
-            }
-            for (Future<Transfers.Outcome> f : running) {
-                Transfers.Outcome o = f.get();
-                if (!o.ok()) {
-                    bad++;
-                    if (errors.size() < 10) {
-                        String answer = o.answer().length() > 200 ? o.answer().substring(0, 200) : o.answer();
-                        errors.add(count + " concurrent " + what + ": status " + o.status() + " " + answer);
-                    }
+        for (Transfers.Outcome o : Transfers.atOnce(count, transfer)) {
+            if (!o.ok()) {
+                bad++;
+                if (errors.size() < 10) {
+                    String answer = o.answer().length() > 200 ? o.answer().substring(0, 200) : o.answer();
+                    errors.add(count + " concurrent " + what + ": status " + o.status() + " " + answer);
                 }
             }
-        } catch (Exception e) {
-            bad++;
-            errors.add(count + " concurrent " + what + ": " + e);
-        } finally {
-            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         failed[0] += bad;

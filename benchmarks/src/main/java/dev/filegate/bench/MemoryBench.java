@@ -7,9 +7,6 @@ import dev.filegate.bench.measure.Transfers;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
@@ -91,27 +88,14 @@ final class MemoryBench {
         String firstError = "";
         long t0 = System.nanoTime();
         MemorySampler sampler = new MemorySampler(heap, 200);
-        ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
-            List<Future<Transfers.Outcome>> running = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                running.add(pool.submit(() -> transfer.apply(index)));
-            }
-            for (Future<Transfers.Outcome> f : running) {
-                try {
-                    Transfers.Outcome o = f.get();
-                    if (!o.ok()) {
-                        errors++;
-                        firstError = firstError.isEmpty() ? "status " + o.status() + " " + o.answer() : firstError;
-                    }
-                } catch (Exception e) {
+            for (Transfers.Outcome o : Transfers.atOnce(count, transfer)) {
+                if (!o.ok()) {
                     errors++;
-                    firstError = firstError.isEmpty() ? e.toString() : firstError;
+                    firstError = firstError.isEmpty() ? "status " + o.status() + " " + o.answer() : firstError;
                 }
             }
         } finally {
-            pool.shutdownNow();
             sampler.close();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -7,6 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /** One timed streaming transfer: a generated body sent, or a response body counted and discarded. */
 public final class Transfers {
@@ -21,6 +28,35 @@ public final class Transfers {
 
         public boolean ok() {
             return status / 100 == 2;
+        }
+    }
+
+    /**
+     * {@code count} transfers started together, a thread each; their outcomes in order. A transfer that threw is an
+     * outcome of status 0 whose answer is the exception.
+     */
+    public static List<Outcome> atOnce(int count, IntFunction<Outcome> transfer) {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Outcome>> running = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                running.add(pool.submit(() -> transfer.apply(index)));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : running) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    outcomes.add(new Outcome(0, 0, 0, e.toString()));
+                }
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
